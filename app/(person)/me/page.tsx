@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
+import { requireRole } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { formatDateTimeCst } from "@/lib/domain/dates";
+import { getPersonOverview } from "@/lib/services/get-person-overview";
+
+export const metadata: Metadata = { title: "账户概览" };
+
+export default async function PersonOverviewPage() {
+  const principal = await requireRole("person");
+  const o = await getPersonOverview(db(), { personId: principal.id });
+  return (
+    <main className="space-y-4">
+      <h1 className="text-xl font-semibold">账户概览</h1>
+      <Card title="个人账户余额">
+        {o.account ? (
+          <div>
+            <p className="text-3xl font-semibold text-brand-800" data-testid="balance">
+              <Money fen={o.account.balanceFen} />
+            </p>
+            <p className="mt-1 text-sm text-slate-600">
+              数据截至 {formatDateTimeCst(o.readAt)} · 最近入账 {formatDateTimeCst(o.account.lastPostedAt)}
+            </p>
+            <Link href="/me/statement" className="mt-3 inline-block text-sm text-brand-700 underline">
+              查看个人账户明细
+            </Link>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-700">您参加的是{o.categoryText},没有职工医保个人账户。</p>
+        )}
+      </Card>
+      <Card title="参保信息">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-slate-600">姓名</dt>
+          <dd>{o.name}</dd>
+          <dt className="text-slate-600">身份证号</dt>
+          <dd className="tabular">{o.maskedIdNumber}</dd>
+          <dt className="text-slate-600">个人编号</dt>
+          <dd className="tabular">{o.personalNumber}</dd>
+          <dt className="text-slate-600">参保类别</dt>
+          <dd>{o.categoryText}</dd>
+          <dt className="text-slate-600">人员状态</dt>
+          <dd>{o.employmentStatusText}</dd>
+          <dt className="text-slate-600">参保区县</dt>
+          <dd>{o.districtName}</dd>
+          {o.unitName && (
+            <>
+              <dt className="text-slate-600">参保单位</dt>
+              <dd>{o.unitName}</dd>
+            </>
+          )}
+          <dt className="text-slate-600">社会保障卡</dt>
+          <dd>{o.card ? `${o.card.maskedNumber}(${o.card.statusText})` : "无"}</dd>
+        </dl>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Auth.js (next-auth v5): three credentials sign-ins, JWT sessions carrying the role.
+ * The checks themselves live in lib/services/sign-in.ts; this file only wires them in.
+ */
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
+import { isDomainError } from "@/lib/domain/errors";
+import { type Principal, type Role, signInClerk, signInPerson, signInStaff } from "@/lib/services/sign-in";
+
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+    principalId?: number;
+    sessionVersion?: number;
+  }
+  interface Session {
+    role: Role;
+    principalId: number;
+    sessionVersion: number;
+  }
+}
+
+/** Carries a DomainError's Chinese message to the sign-in action; `field` says where to show it. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    message: string,
+    readonly field: string | undefined,
+  ) {
+    super(message);
+    this.code = message;
+  }
+}
+
+const SESSION_HOURS = 8;
+
+function toUser(principal: Principal) {
+  return {
+    id: `${principal.role}:${principal.id}`,
+    name: principal.name,
+    role: principal.role,
+    principalId: principal.id,
+    sessionVersion: principal.sessionVersion,
+  };
+}
+
+async function refuseOnDomainError(run: () => Promise<Principal>) {
+  try {
+    return toUser(await run());
+  } catch (error) {
+    if (isDomainError(error)) throw new SignInRefused(error.message, error.field);
+    throw error;
+  }
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+function clientIp(request: Request): string | null {
+  // Only meaningful behind a proxy that sets it; issue #9 makes trusting it configurable.
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/login" },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error worth a stack trace in the log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      id: "person",
+      credentials: { loginId: {}, password: {} },
+      authorize: (c, request) =>
+        refuseOnDomainError(() =>
+          signInPerson(db(), { loginId: text(c.loginId), password: text(c.password), ip: clientIp(request) }),
+        ),
+    }),
+    Credentials({
+      id: "clerk",
+      credentials: { unitNumber: {}, username: {}, password: {} },
+      authorize: (c, request) =>
+        refuseOnDomainError(() =>
+          signInClerk(db(), {
+            unitNumber: text(c.unitNumber),
+            username: text(c.username),
+            password: text(c.password),
+            ip: clientIp(request),
+          }),
+        ),
+    }),
+    Credentials({
+      id: "staff",
+      credentials: { staffNumber: {}, password: {} },
+      authorize: (c, request) =>
+        refuseOnDomainError(() =>
+          signInStaff(db(), { staffNumber: text(c.staffNumber), password: text(c.password), ip: clientIp(request) }),
+        ),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user, trigger, session }) {
+      if (user?.role && user.principalId !== undefined) {
+        token.role = user.role;
+        token.principalId = user.principalId;
+        token.sessionVersion = user.sessionVersion ?? 0;
+      }
+      if (trigger === "update" && typeof session?.sessionVersion === "number") {
+        token.sessionVersion = session.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.role = token.role as Role;
+      session.principalId = token.principalId as number;
+      session.sessionVersion = token.sessionVersion as number;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,174 @@
+/**
+ * The one place that decides who is asking. Pages call requireRole(); every server action is built
+ * with defineAction() and every route handler with defineRoute(), each of which checks the session
+ * and the role itself, because a layout check never protects an action or a handler.
+ */
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { z } from "zod";
+import { auth } from "@/lib/auth/config";
+import { db } from "@/lib/db/client";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
+import type { Role } from "@/lib/services/sign-in";
+
+export interface SessionPrincipal {
+  role: Role;
+  id: number;
+  name: string;
+  mustChangePassword: boolean;
+}
+
+export const LOGIN_PATH: Record<Role, string> = { person: "/login", clerk: "/unit/login", staff: "/office/login" };
+export const HOME_PATH: Record<Role, string> = { person: "/me", clerk: "/unit", staff: "/office" };
+export const PASSWORD_PATH = "/me/password";
+
+async function loadPrincipal(role: Role, id: number) {
+  const select = { name: true, sessionVersion: true } as const;
+  switch (role) {
+    case "person": {
+      const p = await db().person.findUnique({ where: { id }, select: { ...select, passwordHash: true } });
+      return p && { name: p.name, sessionVersion: p.sessionVersion, mustChangePassword: p.passwordHash === null };
+    }
+    case "clerk": {
+      const c = await db().unitClerk.findUnique({ where: { id }, select });
+      return c && { ...c, mustChangePassword: false };
+    }
+    case "staff": {
+      const s = await db().staff.findUnique({ where: { id }, select });
+      return s && { ...s, mustChangePassword: false };
+    }
+  }
+}
+
+/** The signed-in principal, re-read from the database once per request so revoked sessions end at once. */
+export const getPrincipal = cache(async (): Promise<SessionPrincipal | null> => {
+  const session = await auth();
+  if (!session?.role || typeof session.principalId !== "number") return null;
+  const row = await loadPrincipal(session.role, session.principalId);
+  if (!row || row.sessionVersion !== session.sessionVersion) return null;
+  return { role: session.role, id: session.principalId, name: row.name, mustChangePassword: row.mustChangePassword };
+});
+
+/** For pages and layouts: redirects to the right sign-in page, or to the forced password change. */
+export async function requireRole(role: Role, options: { allowPasswordChange?: boolean } = {}): Promise<SessionPrincipal> {
+  const principal = await getPrincipal();
+  if (!principal || principal.role !== role) redirect(LOGIN_PATH[role]);
+  if (principal.mustChangePassword && !options.allowPasswordChange) redirect(PASSWORD_PATH);
+  return principal;
+}
+
+async function checkRole(role: Role, allowPasswordChange: boolean): Promise<SessionPrincipal> {
+  const principal = await getPrincipal();
+  if (!principal) throw new DomainError("UNAUTHENTICATED", "请先登录");
+  if (principal.role !== role) throw new DomainError("FORBIDDEN", "无权进行此操作");
+  if (principal.mustChangePassword && !allowPasswordChange) {
+    throw new DomainError("PASSWORD_CHANGE_REQUIRED", "首次登录须先修改初始密码");
+  }
+  return principal;
+}
+
+export interface ActionState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed (never passwords), so a refused form loses nothing. */
+  values?: Record<string, string>;
+}
+
+export const initialActionState: ActionState = { ok: false };
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+/** Sorts errors once: DomainErrors are shown, anything else is logged and replaced by a generic message. */
+export function toActionError(error: unknown, values?: Record<string, string>): ActionState {
+  if (isDomainError(error)) {
+    return error.field
+      ? { ok: false, fieldErrors: { [error.field]: error.message }, values }
+      : { ok: false, message: error.message, values };
+  }
+  console.error(error);
+  return { ok: false, message: "系统繁忙,请稍后再试", values };
+}
+
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+type Redirecting = { readonly __redirect: true };
+function isNextControlFlow(error: unknown): error is Redirecting {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+}
+
+/**
+ * A server action for a form (useActionState): checks session and role, validates with zod,
+ * runs, and turns failures into field messages.
+ */
+export function defineAction<S extends z.ZodType>(options: {
+  role: Role;
+  schema: S;
+  allowPasswordChange?: boolean;
+  run: (principal: SessionPrincipal, input: z.infer<S>) => Promise<ActionState | undefined>;
+}) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    try {
+      const principal = await checkRole(options.role, options.allowPasswordChange ?? false);
+      const parsed = options.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+      return (await options.run(principal, parsed.data)) ?? { ok: true };
+    } catch (error) {
+      if (isNextControlFlow(error)) throw error;
+      return toActionError(error, values);
+    }
+  };
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_CONFLICT: 409,
+  NO_POLICY: 422,
+};
+
+export function errorResponse(error: unknown): Response {
+  if (isDomainError(error)) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      { status: STATUS_BY_CODE[error.code] ?? 400, headers: { "cache-control": "no-store" } },
+    );
+  }
+  console.error(error);
+  return Response.json({ error: { code: "INTERNAL", message: "系统繁忙,请稍后再试" } }, { status: 500 });
+}
+
+/** A JSON route handler for a signed-in role. */
+export function defineRoute<P = unknown>(options: {
+  role: Role;
+  run: (principal: SessionPrincipal, request: Request, context: { params: Promise<P> }) => Promise<unknown>;
+}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const principal = await checkRole(options.role, false);
+      const body = await options.run(principal, request, context);
+      return new Response(JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? Number(v) : v)), {
+        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+      });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

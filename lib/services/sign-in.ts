@@ -1,0 +1,160 @@
+/**
+ * Verifies the three kinds of sign-in (DOMAIN §1), counting failures per account (lockout) and
+ * writing an audit row for each attempt. Returns the principal that goes into the session.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { DomainError } from "@/lib/domain/errors";
+import { classifyLoginId, parseUnitNumber } from "@/lib/domain/identifiers";
+import { afterAttempt, initialPassword, isLocked, type LockState, MAX_FAILED_LOGINS, minutesLeft } from "@/lib/domain/lockout";
+import type { PrincipalType } from "@/lib/generated/prisma/enums";
+import { burnVerifyTime, verifyPassword } from "./passwords";
+
+export type Role = "person" | "clerk" | "staff";
+
+export interface Principal {
+  role: Role;
+  id: number;
+  name: string;
+  mustChangePassword: boolean;
+  sessionVersion: number;
+}
+
+interface Candidate extends LockState {
+  id: number;
+  name: string;
+  passwordHash: string | null;
+  /** Set for persons who have not chosen a password yet. */
+  initialPassword: string | null;
+  sessionVersion: number;
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function attempt(
+  database: Db,
+  options: {
+    role: Role;
+    actorType: PrincipalType;
+    candidate: Candidate | null;
+    password: string;
+    now: Date;
+    ip: string | null;
+    saveLockState: (id: number, state: LockState) => Promise<unknown>;
+  },
+): Promise<Principal> {
+  const { candidate, password, now } = options;
+  if (!candidate) {
+    await burnVerifyTime(password);
+    throw new DomainError("BAD_CREDENTIALS", "账号或密码错误");
+  }
+  if (isLocked(candidate, now)) {
+    throw new DomainError(
+      "ACCOUNT_LOCKED",
+      `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(candidate, now)}分钟后再试`,
+    );
+  }
+  const ok = candidate.passwordHash
+    ? await verifyPassword(candidate.passwordHash, password)
+    : (await burnVerifyTime(password), sameText(password, candidate.initialPassword ?? ""));
+  const next = afterAttempt(candidate, now, ok);
+  await options.saveLockState(candidate.id, next);
+  await database.auditLog.create({
+    data: {
+      actorType: options.actorType,
+      actorId: String(candidate.id),
+      action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
+      subjectPersonId: options.role === "person" ? candidate.id : null,
+      ip: options.ip,
+    },
+  });
+  if (!ok) {
+    if (next.lockedUntil) {
+      throw new DomainError("ACCOUNT_LOCKED", `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(next, now)}分钟后再试`);
+    }
+    throw new DomainError("BAD_CREDENTIALS", `账号或密码错误,还可尝试${MAX_FAILED_LOGINS - next.failedLogins}次`);
+  }
+  return {
+    role: options.role,
+    id: candidate.id,
+    name: candidate.name,
+    mustChangePassword: candidate.passwordHash === null,
+    sessionVersion: candidate.sessionVersion,
+  };
+}
+
+const lockFields = { id: true, name: true, failedLogins: true, lockedUntil: true, sessionVersion: true } as const;
+
+/** A person signs in with a social-security card number or an ID number (seed 000/001). */
+export async function signInPerson(
+  database: Db,
+  input: { loginId: string; password: string; now?: Date; ip?: string | null },
+): Promise<Principal> {
+  const login = classifyLoginId(input.loginId);
+  if (login.kind === "invalid") throw new DomainError("INVALID_LOGIN_ID", login.message, { field: "loginId" });
+  const select = { ...lockFields, personalNumber: true, passwordHash: true } as const;
+  const person =
+    login.kind === "cardNumber"
+      ? ((
+          await database.card.findFirst({
+            where: { cardNumber: login.value, status: { not: "REPLACED" } },
+            select: { person: { select } },
+          })
+        )?.person ?? null)
+      : await database.person.findUnique({ where: { idNumber: login.value }, select });
+  return attempt(database, {
+    role: "person",
+    actorType: "PERSON",
+    candidate: person && {
+      ...person,
+      initialPassword: person.passwordHash ? null : initialPassword(person.personalNumber),
+    },
+    password: input.password,
+    now: input.now ?? new Date(),
+    ip: input.ip ?? null,
+    saveLockState: (id, state) => database.person.update({ where: { id }, data: state }),
+  });
+}
+
+export async function signInClerk(
+  database: Db,
+  input: { unitNumber: string; username: string; password: string; now?: Date; ip?: string | null },
+): Promise<Principal> {
+  const unitNumber = parseUnitNumber(input.unitNumber);
+  const clerk = await database.unitClerk.findFirst({
+    where: { username: input.username.trim(), unit: { unitNumber } },
+    select: { ...lockFields, passwordHash: true },
+  });
+  return attempt(database, {
+    role: "clerk",
+    actorType: "CLERK",
+    candidate: clerk && { ...clerk, initialPassword: null },
+    password: input.password,
+    now: input.now ?? new Date(),
+    ip: input.ip ?? null,
+    saveLockState: (id, state) => database.unitClerk.update({ where: { id }, data: state }),
+  });
+}
+
+export async function signInStaff(
+  database: Db,
+  input: { staffNumber: string; password: string; now?: Date; ip?: string | null },
+): Promise<Principal> {
+  const staff = await database.staff.findUnique({
+    where: { staffNumber: input.staffNumber.trim().toUpperCase() },
+    select: { ...lockFields, passwordHash: true },
+  });
+  return attempt(database, {
+    role: "staff",
+    actorType: "STAFF",
+    candidate: staff && { ...staff, initialPassword: null },
+    password: input.password,
+    now: input.now ?? new Date(),
+    ip: input.ip ?? null,
+    saveLockState: (id, state) => database.staff.update({ where: { id }, data: state }),
+  });
+}
