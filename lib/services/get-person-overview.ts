@@ -12,7 +12,7 @@ export interface PersonOverview {
   districtName: string;
   unitName: string | null;
   card: { maskedNumber: string; statusText: string } | null;
-  account: { balanceFen: bigint; lastPostedAt: Date } | null;
+  account: { balanceFen: bigint; lastEntryAt: Date | null } | null;
   readAt: Date;
 }
 
@@ -29,7 +29,12 @@ export async function getPersonOverview(database: Db, options: { personId: numbe
       employmentStatus: true,
       district: { select: { name: true } },
       unit: { select: { name: true } },
-      account: { select: { balanceFen: true, updatedAt: true } },
+      account: {
+        select: {
+          balanceFen: true,
+          entries: { orderBy: { id: "desc" }, take: 1, select: { occurredAt: true } },
+        },
+      },
       cards: { where: { status: { not: "REPLACED" } }, orderBy: { issuedAt: "desc" }, take: 1, select: { cardNumber: true, status: true } },
     },
   });
@@ -44,7 +49,9 @@ export async function getPersonOverview(database: Db, options: { personId: numbe
     districtName: person.district.name,
     unitName: person.unit?.name ?? null,
     card: card ? { maskedNumber: maskCardNumber(card.cardNumber), statusText: CARD_STATUS_LABEL[card.status] } : null,
-    account: person.account ? { balanceFen: person.account.balanceFen, lastPostedAt: person.account.updatedAt } : null,
+    account: person.account
+      ? { balanceFen: person.account.balanceFen, lastEntryAt: person.account.entries[0]?.occurredAt ?? null }
+      : null,
     readAt: options.now ?? new Date(),
   };
 }

@@ -58,9 +58,14 @@ async function attempt(
       `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(candidate, now)}分钟后再试`,
     );
   }
-  const ok = candidate.passwordHash
-    ? await verifyPassword(candidate.passwordHash, password)
-    : (await burnVerifyTime(password), sameText(password, candidate.initialPassword ?? ""));
+  let ok: boolean;
+  if (candidate.passwordHash) {
+    ok = await verifyPassword(candidate.passwordHash, password);
+  } else {
+    // The initial password is compared in plain text; spend the hashing time anyway so timing says nothing.
+    await burnVerifyTime(password);
+    ok = sameText(password, candidate.initialPassword ?? "");
+  }
   const next = afterAttempt(candidate, now, ok);
   await options.saveLockState(candidate.id, next);
   await database.auditLog.create({

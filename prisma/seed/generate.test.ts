@@ -369,9 +369,17 @@ describe("settlementEvents", () => {
   test("deterministic, and a month's events do not depend on the range asked for", () => {
     const person = small.persons[2]!;
     expect(settlementEvents(person, "2024-01", "2026-10")).toEqual(events.get(2));
-    const byMonth = ["2025-01", "2025-02", "2025-03"].flatMap((m) => settlementEvents(person, m, m));
-    expect(settlementEvents(person, "2025-01", "2025-03")).toEqual(byMonth);
-    expect(settlementEvents(person, "2025-01", "2025-03", 99)).not.toEqual(byMonth);
+    const months = Array.from(
+      { length: 34 },
+      (_, k) => `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`,
+    );
+    const byMonth = months.flatMap((m) => settlementEvents(person, m, m));
+    expect(byMonth).toEqual(events.get(2));
+    expect(settlementEvents(person, "2025-01", "2025-03")).toEqual(
+      byMonth.filter((e) => e.date >= "2025-01-01" && e.date < "2025-04-01"),
+    );
+    expect(events.get(2)!.length).toBeGreaterThan(0);
+    expect(settlementEvents(person, "2024-01", "2026-10", 99)).not.toEqual(events.get(2));
   });
 
   test("amounts are consistent integers in the expected ranges", () => {

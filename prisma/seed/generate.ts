@@ -373,7 +373,7 @@ class UnitFactory {
     const districtCode = first ? FIRST_UNIT.districtCode : rng.pickWeighted(UNIT_DISTRICTS);
     let name = first ? FIRST_UNIT.name : companyName(rng);
     for (let attempt = 1; this.names.has(name); attempt++) {
-      name = attempt < 20 ? companyName(rng) : `${companyName(rng).replace(/有限.*$/, "")}${k}号有限公司`;
+      name = attempt < 20 ? companyName(rng) : companyName(rng).replace(/公司$/, `第${k}分公司`);
     }
     this.names.add(name);
     // Many units are registered with the city (area 500000), the others with their district.
@@ -463,7 +463,7 @@ function drawWageFen(rng: Rng): number {
     do yuan = Math.round(6200 * Math.exp(0.42 * rng.normal()));
     while (yuan < 3000 || yuan > 30_000);
   }
-  const fen = yuan < 30_000 && rng.chance(0) ? rng.int(1, 99) : 0;
+  const fen = yuan < 30_000 && rng.chance(0.3) ? rng.int(1, 99) : 0;
   return yuan * 100 + fen;
 }
 
@@ -717,7 +717,7 @@ function makeEvent(rng: Rng, person: DemoPerson): EventDraft {
     // Inpatient: 3,000-60,000 yuan, the pooled fund pays 70-90%.
     const institution = pickInstitution(rng, HOSPITALS, person.districtCode);
     const totalFen = Math.round(rng.logUniform(3_000, 60_000) * 100);
-    const fundPayableFen = Math.round(totalFen * (0.5 + 0.2 * rng.next()));
+    const fundPayableFen = Math.round(totalFen * (0.7 + 0.2 * rng.next()));
     return kindOf("INPATIENT", institution, totalFen, fundPayableFen);
   }
   if (r < inpatientShare + 0.43) {

@@ -42,6 +42,15 @@ export function hasPersonalAccount(p: Pick<DemoPerson, "category" | "tier">): bo
   return p.category === "EMPLOYEE_UNIT" || (p.category === "EMPLOYEE_INDIVIDUAL" && p.tier === "TIER2");
 }
 
+const OPENING_DATE = "2024-10-31";
+
+/** 300.00 to 6,299.99 yuan, fixed per person (from the personal number, so reruns agree). */
+function openingBalanceFen(person: DemoPerson): bigint {
+  let h = 0;
+  for (const ch of person.personalNumber) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return 30_000n + BigInt(h % 600_000);
+}
+
 const SETTLEMENT_ENTRY_KIND: Record<SettlementEvent["kind"], EntryKind> = {
   PHARMACY: "PHARMACY",
   OUTPATIENT: "OUTPATIENT",
@@ -58,6 +67,27 @@ export function personJournals(
   const timeline: { at: Date; order: number; build: () => JournalInput | null }[] = [];
   let balance = 0n;
   const accountId = ids.accountId;
+
+  if (accountId !== null && person.enrolmentStart < HISTORY_FROM) {
+    // The demo history starts in HISTORY_FROM; what the account held before arrives as one opening transfer.
+    const openingFen = openingBalanceFen(person);
+    timeline.push({
+      at: cstNoon(OPENING_DATE),
+      order: -1,
+      build: () => {
+        balance += openingFen;
+        return {
+          idempotencyKey: `opening:${person.personalNumber}`,
+          description: "历史账户余额转入",
+          occurredAt: cstNoon(OPENING_DATE),
+          lines: [
+            { accountId, amountFen: openingFen, kind: "TRANSFER_IN" },
+            { accountId: funds["FUND-POOLED"], amountFen: -openingFen, kind: "TRANSFER_IN" },
+          ],
+        };
+      },
+    });
+  }
 
   if (accountId !== null && person.category === "EMPLOYEE_UNIT") {
     for (const month of monthRange(HISTORY_FROM, HISTORY_TO)) {
@@ -76,13 +106,13 @@ export function personJournals(
           ];
           if (m.mutualAidDeductionFen > 0n) {
             lines.push(
-              { accountId, amountFen: -m.mutualAidDeductionFen, kind: "MUTUAL_AID_DEDUCTION" },
+              { accountId, amountFen: -m.mutualAidDeductionFen, kind: "MUTUAL_AID_DEDUCTION", memo: "大额医疗互助个人缴费" },
               { accountId: funds["FUND-MUTUAL-AID"], amountFen: m.mutualAidDeductionFen, kind: "MUTUAL_AID_DEDUCTION" },
             );
           }
           if (m.ltcDeductionFen > 0n) {
             lines.push(
-              { accountId, amountFen: -m.ltcDeductionFen, kind: "LTC_DEDUCTION" },
+              { accountId, amountFen: -m.ltcDeductionFen, kind: "LTC_DEDUCTION", memo: "长期护理保险个人缴费" },
               { accountId: funds["FUND-LTC"], amountFen: m.ltcDeductionFen, kind: "LTC_DEDUCTION" },
             );
           }

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import { formatDateTimeCst } from "@/lib/domain/dates";
+import { formatDateCst, formatDateTimeCst } from "@/lib/domain/dates";
 import { getPersonOverview } from "@/lib/services/get-person-overview";
 
 export const metadata: Metadata = { title: "账户概览" };
@@ -22,7 +22,8 @@ export default async function PersonOverviewPage() {
               <Money fen={o.account.balanceFen} />
             </p>
             <p className="mt-1 text-sm text-slate-600">
-              数据截至 {formatDateTimeCst(o.readAt)} · 最近入账 {formatDateTimeCst(o.account.lastPostedAt)}
+              数据截至 {formatDateTimeCst(o.readAt)}
+              {o.account.lastEntryAt && ` · 最近一笔发生于 ${formatDateCst(o.account.lastEntryAt)}`}
             </p>
             <Link href="/me/statement" className="mt-3 inline-block text-sm text-brand-700 underline">
               查看个人账户明细

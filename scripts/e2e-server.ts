@@ -1,0 +1,43 @@
+/**
+ * The server Playwright starts (webServer): a fresh, migrated, seeded test database on the test
+ * cluster and the built app on E2E_PORT. Writes the database URL to .data/e2e-db-url so specs can
+ * compare the screen with the database (and the global teardown can check the ledger).
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/lib/db/client";
+import { seedDemo } from "@/prisma/seed/load";
+import { hasBuild, runNext } from "./lib/next";
+import { DATA_DIR, onShutdown } from "./lib/runtime";
+import { freshDatabase, openTestCluster } from "./lib/test-db";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const cluster = await openTestCluster("e2e");
+const url = await freshDatabase(cluster, "portal_e2e");
+const db = createDb(url);
+await seedDemo(db, { persons: 60 });
+await db.$disconnect();
+writeFileSync(path.join(DATA_DIR, "e2e-db-url"), url, { mode: 0o600 });
+
+if (!hasBuild()) {
+  console.error("没有构建产物:请先运行 npm run build(npm test 会自动构建)");
+  await cluster.stop();
+  process.exit(1);
+}
+const app = runNext(["start", "-p", String(port)], {
+  DATABASE_URL: url,
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  NODE_ENV: "production",
+});
+
+onShutdown(async (signal) => {
+  if (app.exitCode === null) {
+    app.kill(signal);
+    await new Promise((r) => app.once("exit", r));
+  }
+  await cluster.stop();
+});
+app.once("exit", async (code) => {
+  await cluster.stop();
+  process.exit(code ?? 1);
+});

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signInPerson } from "./helpers";
+
+test("signed-out visitors are sent to the matching sign-in page", async ({ page }) => {
+  for (const [path, login] of [
+    ["/me", "/login"],
+    ["/me/statement", "/login"],
+    ["/me/password", "/login"],
+    ["/unit", "/unit/login"],
+    ["/office", "/office/login"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`${login}$`));
+  }
+});
+
+test("an action posted without a session is refused, not run", async ({ page, context }) => {
+  await signInPerson(page, "A10000001", "demo-person-1");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/me/password");
+  await context.clearCookies();
+  await page.getByLabel("当前密码").fill("demo-person-1");
+  await page.getByLabel("新密码", { exact: true }).fill("Another2026x");
+  await page.getByLabel("确认新密码").fill("Another2026x");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "请先登录" })).toBeVisible();
+});
+
+test("a person's session does not open the unit or office areas", async ({ page }) => {
+  await signInPerson(page, "A10000001", "demo-person-1");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/unit");
+  await expect(page).toHaveURL(/\/unit\/login$/);
+  await page.goto("/office");
+  await expect(page).toHaveURL(/\/office\/login$/);
+});
+
+test("the clerk signs in and sees the unit", async ({ page }, testInfo) => {
+  await page.goto("/unit/login");
+  await page.getByLabel("单位编号").fill("5001000001");
+  await page.getByLabel("经办人用户名").fill("clerk1");
+  await page.getByLabel("密码", { exact: true }).fill("demo-clerk-1");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/unit$/);
+  await expect(page.getByTestId("unit-number")).toHaveText("5001000001");
+  await screenshot(page, testInfo, "unit");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/unit\/login$/);
+  await page.goto("/unit");
+  await expect(page).toHaveURL(/\/unit\/login$/);
+});
+
+test("a bad unit number is explained beside the field", async ({ page }) => {
+  await page.goto("/unit/login");
+  await page.getByLabel("单位编号").fill("50010");
+  await page.getByLabel("经办人用户名").fill("clerk1");
+  await page.getByLabel("密码", { exact: true }).fill("x");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("单位编号应为10位数字")).toBeVisible();
+  await expect(page.getByLabel("单位编号")).toHaveValue("50010");
+});
+
+test("the staff member signs in", async ({ page }, testInfo) => {
+  await page.goto("/office/login");
+  await page.getByLabel("工号").fill("S0001");
+  await page.getByLabel("密码", { exact: true }).fill("demo-staff-1");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/office$/);
+  await expect(page.getByTestId("staff-number")).toHaveText("S0001");
+  await screenshot(page, testInfo, "office");
+});

@@ -1,0 +1,75 @@
+/**
+ * Builders for integration tests: a clean ledger with the fund accounts and persons with personal
+ * accounts, created through Prisma (reference rows) and the posting service (money).
+ */
+import type { Db } from "@/lib/db/client";
+import { makeIdNumber } from "@/lib/domain/id-number";
+import { postJournal } from "@/lib/services/post-journals";
+import { FUND_ACCOUNTS } from "@/prisma/seed/load";
+
+export async function truncateAll(db: Db): Promise<void> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+export type Funds = Record<(typeof FUND_ACCOUNTS)[number]["code"], number>;
+
+export async function createReferenceData(db: Db): Promise<{ funds: Funds; agencyId: number; unitId: number }> {
+  await db.district.create({ data: { code: "500103", name: "渝中区", kind: "district" } });
+  const agency = await db.agency.create({
+    data: { code: "YB500000", name: "重庆市医疗保险管理中心", address: "重庆市渝中区人民路13号", phones: "023-63892206", districtCode: "500103" },
+  });
+  const unit = await db.unit.create({
+    data: { unitNumber: "5001000001", name: "测试单位", creditCode: "91500103MA5U000000", districtCode: "500103", agencyId: agency.id },
+  });
+  await db.account.createMany({ data: FUND_ACCOUNTS.map((f) => ({ ...f })) });
+  const rows = await db.account.findMany({ where: { personId: null }, select: { id: true, code: true } });
+  return { funds: Object.fromEntries(rows.map((r) => [r.code, r.id])) as Funds, agencyId: agency.id, unitId: unit.id };
+}
+
+let sequence = 0;
+
+export async function createPerson(
+  db: Db,
+  options: { agencyId: number; unitId?: number | null; name?: string; passwordHash?: string | null; withAccount?: boolean },
+) {
+  sequence += 1;
+  const n = sequence;
+  const person = await db.person.create({
+    data: {
+      idNumber: makeIdNumber("500103", "1988-05-20", 100 + n),
+      personalNumber: String(5000000000 + n),
+      name: options.name ?? `测试${n}`,
+      gender: n % 2 === 0 ? "F" : "M",
+      birthDate: new Date("1988-05-20T00:00:00Z"),
+      districtCode: "500103",
+      category: "EMPLOYEE_UNIT",
+      employmentStatus: "IN_SERVICE",
+      unitId: options.unitId ?? null,
+      agencyId: options.agencyId,
+      passwordHash: options.passwordHash ?? null,
+    },
+  });
+  await db.card.create({
+    data: { cardNumber: `T${String(10000000 + n)}`, personId: person.id, issuedAt: new Date("2024-01-01T00:00:00Z") },
+  });
+  const account =
+    options.withAccount === false
+      ? null
+      : await db.account.create({ data: { code: `P${person.personalNumber}`, kind: "PERSONAL", name: "个人账户", personId: person.id } });
+  return { person, account };
+}
+
+/** Puts money on a personal account the way production does: a balanced posting from the pooled fund. */
+export async function fund(db: Db, funds: Funds, accountId: number, amountFen: bigint, key = `fund:${accountId}:${amountFen}:${Math.random()}`) {
+  return postJournal(db, {
+    idempotencyKey: key,
+    description: "测试划入",
+    occurredAt: new Date("2026-01-10T04:00:00Z"),
+    lines: [
+      { accountId, amountFen, kind: "MONTHLY_CREDIT" },
+      { accountId: funds["FUND-POOLED"], amountFen: -amountFen, kind: "MONTHLY_CREDIT" },
+    ],
+  });
+}
