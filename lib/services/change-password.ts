@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { initialPassword } from "@/lib/domain/lockout";
 import { assertAcceptablePassword } from "@/lib/domain/password";
-import { hashPassword, verifyPassword } from "./passwords";
+import { hashPassword, sameText, verifyPassword } from "./passwords";
 
 /**
  * A person replaces their password (the initial one on first sign-in, seed 001). Bumps the session
@@ -20,7 +20,7 @@ export async function changePersonPassword(
   const initial = initialPassword(person.personalNumber);
   const currentOk = person.passwordHash
     ? await verifyPassword(person.passwordHash, options.currentPassword)
-    : options.currentPassword === initial;
+    : sameText(options.currentPassword, initial);
   if (!currentOk) throw new DomainError("BAD_CREDENTIALS", "当前密码不正确", { field: "currentPassword" });
   assertAcceptablePassword(options.newPassword, [initial, person.personalNumber]);
   if (options.newPassword === options.currentPassword) {

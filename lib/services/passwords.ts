@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import argon2 from "argon2";
 
 // argon2id with the library's defaults (64 MiB, 3 passes): ~50 ms here, acceptable per sign-in.
@@ -15,4 +16,11 @@ let dummyHash: Promise<string> | undefined;
 export async function burnVerifyTime(password: string): Promise<void> {
   dummyHash ??= hashPassword("timing-equaliser-not-a-password");
   await verifyPassword(await dummyHash, password);
+}
+
+/** Constant-time comparison for secrets that are not hashed (the initial password). */
+export function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,14 +1,13 @@
 /**
  * Verifies the three kinds of sign-in (DOMAIN §1), counting failures per account (lockout) and
- * writing an audit row for each attempt. Returns the principal that goes into the session.
+ * writing an audit row for each password checked. Returns the principal that goes into the session.
  */
-import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { classifyLoginId, parseUnitNumber } from "@/lib/domain/identifiers";
 import { afterAttempt, initialPassword, isLocked, type LockState, MAX_FAILED_LOGINS, minutesLeft } from "@/lib/domain/lockout";
 import type { PrincipalType } from "@/lib/generated/prisma/enums";
-import { burnVerifyTime, verifyPassword } from "./passwords";
+import { burnVerifyTime, sameText, verifyPassword } from "./passwords";
 
 export type Role = "person" | "clerk" | "staff";
 
@@ -29,60 +28,84 @@ interface Candidate extends LockState {
   sessionVersion: number;
 }
 
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+
+type PrincipalTable = "persons" | "unit_clerks" | "staff";
+
+type AttemptOutcome = { ok: true } | { ok: false; error: DomainError };
+
+function lockedError(state: LockState, now: Date): DomainError {
+  return new DomainError(
+    "ACCOUNT_LOCKED",
+    `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(state, now)}分钟后再试`,
+  );
 }
 
+/**
+ * Checks one password under a row lock on the account, so parallel wrong attempts are counted one by
+ * one (without the lock they would all start from the same count and never lock the account).
+ * Writes an audit row for every password actually checked.
+ */
 async function attempt(
   database: Db,
   options: {
     role: Role;
     actorType: PrincipalType;
+    table: PrincipalTable;
     candidate: Candidate | null;
     password: string;
     now: Date;
     ip: string | null;
-    saveLockState: (id: number, state: LockState) => Promise<unknown>;
   },
 ): Promise<Principal> {
-  const { candidate, password, now } = options;
+  const { candidate, password, now, table } = options;
   if (!candidate) {
     await burnVerifyTime(password);
     throw new DomainError("BAD_CREDENTIALS", "账号或密码错误");
   }
-  if (isLocked(candidate, now)) {
-    throw new DomainError(
-      "ACCOUNT_LOCKED",
-      `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(candidate, now)}分钟后再试`,
-    );
-  }
-  let ok: boolean;
-  if (candidate.passwordHash) {
-    ok = await verifyPassword(candidate.passwordHash, password);
-  } else {
-    // The initial password is compared in plain text; spend the hashing time anyway so timing says nothing.
-    await burnVerifyTime(password);
-    ok = sameText(password, candidate.initialPassword ?? "");
-  }
-  const next = afterAttempt(candidate, now, ok);
-  await options.saveLockState(candidate.id, next);
-  await database.auditLog.create({
-    data: {
-      actorType: options.actorType,
-      actorId: String(candidate.id),
-      action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
-      subjectPersonId: options.role === "person" ? candidate.id : null,
-      ip: options.ip,
+  const outcome = await database.$transaction(
+    async (tx): Promise<AttemptOutcome> => {
+      const [row] = await tx.$queryRawUnsafe<{ failed_logins: number; locked_until: Date | null }[]>(
+        `SELECT failed_logins, locked_until FROM "${table}" WHERE id = $1 FOR UPDATE`,
+        candidate.id,
+      );
+      const state: LockState = { failedLogins: row?.failed_logins ?? 0, lockedUntil: row?.locked_until ?? null };
+      if (isLocked(state, now)) return { ok: false, error: lockedError(state, now) };
+
+      let ok: boolean;
+      if (candidate.passwordHash) {
+        ok = await verifyPassword(candidate.passwordHash, password);
+      } else {
+        // The initial password is compared in plain text; spend the hashing time anyway so timing says nothing.
+        await burnVerifyTime(password);
+        ok = sameText(password, candidate.initialPassword ?? "");
+      }
+      const next = afterAttempt(state, now, ok);
+      await tx.$executeRawUnsafe(
+        `UPDATE "${table}" SET failed_logins = $1, locked_until = $2 WHERE id = $3`,
+        next.failedLogins,
+        next.lockedUntil,
+        candidate.id,
+      );
+      await tx.auditLog.create({
+        data: {
+          actorType: options.actorType,
+          actorId: String(candidate.id),
+          action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
+          subjectPersonId: options.role === "person" ? candidate.id : null,
+          ip: options.ip,
+        },
+      });
+      if (ok) return { ok: true };
+      if (next.lockedUntil) return { ok: false, error: lockedError(next, now) };
+      return {
+        ok: false,
+        error: new DomainError("BAD_CREDENTIALS", `账号或密码错误,还可尝试${MAX_FAILED_LOGINS - next.failedLogins}次`),
+      };
     },
-  });
-  if (!ok) {
-    if (next.lockedUntil) {
-      throw new DomainError("ACCOUNT_LOCKED", `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请${minutesLeft(next, now)}分钟后再试`);
-    }
-    throw new DomainError("BAD_CREDENTIALS", `账号或密码错误,还可尝试${MAX_FAILED_LOGINS - next.failedLogins}次`);
-  }
+    { maxWait: 15_000, timeout: 20_000 },
+  );
+  // Thrown only after the commit: a refusal must still count.
+  if (!outcome.ok) throw outcome.error;
   return {
     role: options.role,
     id: candidate.id,
@@ -121,7 +144,7 @@ export async function signInPerson(
     password: input.password,
     now: input.now ?? new Date(),
     ip: input.ip ?? null,
-    saveLockState: (id, state) => database.person.update({ where: { id }, data: state }),
+    table: "persons",
   });
 }
 
@@ -141,7 +164,7 @@ export async function signInClerk(
     password: input.password,
     now: input.now ?? new Date(),
     ip: input.ip ?? null,
-    saveLockState: (id, state) => database.unitClerk.update({ where: { id }, data: state }),
+    table: "unit_clerks",
   });
 }
 
@@ -160,6 +183,6 @@ export async function signInStaff(
     password: input.password,
     now: input.now ?? new Date(),
     ip: input.ip ?? null,
-    saveLockState: (id, state) => database.staff.update({ where: { id }, data: state }),
+    table: "staff",
   });
 }

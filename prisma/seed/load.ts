@@ -44,11 +44,11 @@ export function hasPersonalAccount(p: Pick<DemoPerson, "category" | "tier">): bo
 
 const OPENING_DATE = "2024-10-31";
 
-/** 300.00 to 6,299.99 yuan, fixed per person (from the personal number, so reruns agree). */
+/** 1,000.00 to 19,999.99 yuan, fixed per person (from the personal number, so reruns agree). */
 function openingBalanceFen(person: DemoPerson): bigint {
   let h = 0;
   for (const ch of person.personalNumber) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return 30_000n + BigInt(h % 600_000);
+  return 100_000n + BigInt(h % 1_900_000);
 }
 
 const SETTLEMENT_ENTRY_KIND: Record<SettlementEvent["kind"], EntryKind> = {

@@ -45,24 +45,22 @@ export async function findFreePort(preferred: number): Promise<number> {
   throw new Error(`没有可用端口(从 ${preferred} 起)`);
 }
 
-/** A server killed with SIGKILL leaves its postmaster running; stop it so the data directory is ours again. */
-async function stopOrphan(dataDir: string): Promise<void> {
+/**
+ * The port of a server already running on this data directory (another `npm start`, or one left
+ * behind by a process killed with SIGKILL), read from its postmaster.pid; null when none runs.
+ */
+function runningServerPort(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
   try {
-    process.kill(pid, "SIGINT");
+    process.kill(pid, 0);
+    return port;
   } catch {
-    return; // not running: Postgres removes a stale pid file itself
-  }
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+    return null; // stale pid file: Postgres removes it itself on start
   }
 }
 
@@ -94,20 +92,22 @@ export async function startEmbeddedPostgres(options: {
     },
   });
 
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    await server.initialise();
-  } else {
-    await stopOrphan(databaseDir);
-  }
-  try {
-    await server.start();
-  } catch {
-    throw new Error(`嵌入式 PostgreSQL 启动失败:\n${logs.slice(-20).join("")}`);
+  // Share a server that is already running on this data directory (e.g. `npm run ledger:check`
+  // beside `npm start`) and leave stopping it to whoever started it.
+  const sharedPort = runningServerPort(databaseDir);
+  const port = sharedPort ?? options.port;
+  if (sharedPort === null) {
+    if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+    try {
+      await server.start();
+    } catch {
+      throw new Error(`嵌入式 PostgreSQL 启动失败:\n${logs.slice(-20).join("")}`);
+    }
   }
 
   const admin = new pg.Client({
     host: "127.0.0.1",
-    port: options.port,
+    port,
     user: config.user,
     password: config.password,
     database: "postgres",
@@ -117,10 +117,10 @@ export async function startEmbeddedPostgres(options: {
   if (exists.rowCount === 0) await admin.query(`create database ${DATABASE_NAME}`);
   await admin.end();
 
-  let stopped = false;
+  let stopped = sharedPort !== null;
   return {
-    port: options.port,
-    url: `postgresql://${config.user}:${encodeURIComponent(config.password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    port,
+    url: `postgresql://${config.user}:${encodeURIComponent(config.password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { query } from "./db";
 import { screenshot, signInPerson } from "./helpers";
 
 test("signed-out visitors are sent to the matching sign-in page", async ({ page }) => {
@@ -68,4 +69,21 @@ test("the staff member signs in", async ({ page }, testInfo) => {
   await expect(page).toHaveURL(/\/office$/);
   await expect(page.getByTestId("staff-number")).toHaveText("S0001");
   await screenshot(page, testInfo, "office");
+});
+
+test("the balance API refuses a signed-out caller and answers the signed-in person from the ledger", async ({ page, request }) => {
+  const anonymous = await request.get("/api/v1/me/balance");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("UNAUTHENTICATED");
+
+  await signInPerson(page, "A10000001", "demo-person-1");
+  await expect(page).toHaveURL(/\/me$/);
+  const response = await page.request.get("/api/v1/me/balance");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  const body = await response.json();
+  const [row] = await query<{ balance_fen: string }>(
+    `SELECT a.balance_fen::text FROM cards c JOIN accounts a ON a.person_id = c.person_id WHERE c.card_number = 'A10000001'`,
+  );
+  expect(body.balanceFen).toBe(Number(row!.balance_fen));
 });

@@ -50,6 +50,22 @@ async function auditActions(actorId: number): Promise<string[]> {
 }
 
 describe("person sign-in", () => {
+  it("counts parallel wrong attempts one by one, so a burst locks the account", async () => {
+    const { person, cardNumber } = await personWith(knownHash);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => signInPerson(db, { loginId: cardNumber, password: "wrong-guess-1", now })),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "OK"));
+    expect(codes.filter((c) => c === "BAD_CREDENTIALS")).toHaveLength(4);
+    expect(codes.filter((c) => c === "ACCOUNT_LOCKED")).toHaveLength(16);
+    const row = await db.person.findUniqueOrThrow({ where: { id: person.id }, select: { failedLogins: true, lockedUntil: true } });
+    expect(row.failedLogins).toBe(5);
+    expect(row.lockedUntil).toEqual(minutes(15));
+    await expect(signInPerson(db, { loginId: cardNumber, password: PASSWORD, now })).rejects.toMatchObject({
+      code: "ACCOUNT_LOCKED",
+    });
+  });
+
   it("accepts the card number and the ID number, and audits each sign-in", async () => {
     const { person, cardNumber } = await personWith(knownHash);
 
