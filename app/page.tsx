@@ -23,6 +23,13 @@ export default function HomePage() {
           </li>
         ))}
       </ul>
+      <p className="text-sm text-slate-700">
+        无需登录:
+        <Link href="/calculator" className="text-brand-700 underline">
+          医保缴费计算器
+        </Link>
+        (职工、退休人员、灵活就业、城乡居民缴费与退休缴费年限测算)
+      </p>
     </main>
   );
 }

@@ -14,7 +14,7 @@ describe("contributionBaseFen", () => {
   });
 
   test("2026-07 carries 2025 forward and says so", () => {
-    expect(contributionBaseFen(600_000n, "2026-07")).toEqual({ baseFen: 600_000n, provisional: true });
+    expect(contributionBaseFen(600_000n, "2026-07")).toMatchObject({ baseFen: 600_000n, provisional: true });
   });
 });
 
@@ -29,6 +29,7 @@ describe("inServiceMonthlyMovement", () => {
     expect(m.creditFen).toBe(credit);
     expect(m.ltcDeductionFen).toBe(ltc);
     expect(m.mutualAidDeductionFen).toBe(0n);
+    expect(m.netCreditFen).toBe(credit - ltc);
   });
 
   test("explains the credit", () => {
@@ -48,12 +49,33 @@ describe("retireeMonthlyMovement", () => {
     { label: "under 70: 105.00 credit, 5.00 mutual aid, 5.50 LTC (2025)", birth: "1957-03-15", month: "2025-10", credit: 10_500n, ltc: 550n },
     { label: "the month before turning 70 is still 105.00", birth: "1955-11-02", month: "2025-10", credit: 10_500n, ltc: 550n },
     { label: "the month they turn 70 is 115.00", birth: "1955-10-31", month: "2025-10", credit: 11_500n, ltc: 550n },
+    { label: "born on the 1st, turning 70 that month: 115.00", birth: "1955-10-01", month: "2025-10", credit: 11_500n, ltc: 550n },
+    { label: "the month after turning 70 stays 115.00", birth: "1955-10-31", month: "2025-11", credit: 11_500n, ltc: 550n },
+    { label: "turning 70 in January 2026 (LTC carried forward)", birth: "1956-01-15", month: "2026-01", credit: 11_500n, ltc: 550n },
+    { label: "December 2025 of someone turning 70 in January 2026 is still 105.00", birth: "1956-01-15", month: "2025-12", credit: 10_500n, ltc: 550n },
     { label: "2024 LTC 63.00 a year is 5.25 a month", birth: "1950-01-01", month: "2024-05", credit: 11_500n, ltc: 525n },
   ])("$label", ({ birth, month, credit, ltc }) => {
     const m = retireeMonthlyMovement(birth, month);
     expect(m.creditFen).toBe(credit);
     expect(m.mutualAidDeductionFen).toBe(500n);
     expect(m.ltcDeductionFen).toBe(ltc);
+    expect(m.netCreditFen).toBe(credit - 500n - ltc);
+  });
+
+  test.each([
+    { month: "2025-12", provisional: false },
+    { month: "2026-01", provisional: true },
+  ])("$month provisional: $provisional (the 2026 long-term-care charge is carried forward)", ({ month, provisional }) => {
+    expect(retireeMonthlyMovement("1957-03-15", month).provisional).toBe(provisional);
+  });
+
+  test.each([
+    { label: "born after the month", birth: "2025-11-01", month: "2025-10", code: "INVALID_DATE" },
+    { label: "a malformed birth date", birth: "1957/03/15", month: "2025-10", code: "INVALID_DATE" },
+    { label: "a month before the reform", birth: "1957-03-15", month: "2023-12", code: "NO_POLICY" },
+    { label: "a month after the table", birth: "1957-03-15", month: "2027-01", code: "NO_POLICY" },
+  ])("refuses $label", ({ birth, month, code }) => {
+    expect(() => retireeMonthlyMovement(birth, month)).toThrow(expect.objectContaining({ code }));
   });
 
   test("explains the credit", () => {

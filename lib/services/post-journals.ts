@@ -66,6 +66,28 @@ async function loadReplay(tx: Tx, postingId: bigint, key: string): Promise<Posti
   return { postingId, idempotencyKey: key, replayed: true, entries };
 }
 
+/**
+ * Locks account rows in id order (the one lock order every posting path uses) and returns their
+ * kinds and posted balances. Callers that must decide amounts on current balances (settlements)
+ * lock first, decide, then post in the same transaction.
+ */
+export async function lockAccounts(tx: Tx, accountIds: readonly number[]): Promise<Map<number, AccountState>> {
+  const ids = [...new Set(accountIds)].sort((a, b) => a - b);
+  const locked = await tx.$queryRaw<{ id: number; kind: AccountState["kind"]; balance_fen: bigint }[]>`
+    SELECT id, kind::text AS kind, balance_fen FROM accounts WHERE id = ANY(${ids}::int[])
+    ORDER BY id FOR UPDATE`;
+  return new Map(locked.map((a) => [a.id, { kind: a.kind, balanceFen: BigInt(a.balance_fen) }]));
+}
+
+/** The posting core, for callers that already hold a transaction (and possibly account locks). */
+export async function postJournalsInTransaction(tx: Tx, journals: readonly JournalInput[]): Promise<PostingResult[]> {
+  for (const journal of journals) {
+    validateKey(journal.idempotencyKey);
+    assertBalancedJournal(journal.lines);
+  }
+  return postInTransaction(tx, journals);
+}
+
 async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Promise<PostingResult[]> {
   const hashes = journals.map(journalPayloadHash);
   const seenInBatch = new Map<string, string>();
@@ -80,13 +102,15 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Pro
   });
   const unique = journals.filter((j, i) => firstIndex.get(j.idempotencyKey) === i);
 
+  // occurred_at columns are UTC wall time (timestamp without time zone, as Prisma maps DateTime):
+  // ISO strings cast to ::timestamp keep that time whatever the session TimeZone is.
   // Claim every key first. A concurrent transaction holding the same key makes this INSERT wait
   // until it commits, after which ON CONFLICT skips the row and we treat it as a replay.
   const inserted = await tx.$queryRaw<{ id: bigint; idempotency_key: string }[]>`
     INSERT INTO postings (idempotency_key, payload_hash, description, occurred_at, meta)
     SELECT k, h, d, o, m::jsonb
     FROM unnest(${unique.map((j) => j.idempotencyKey)}::text[], ${unique.map((j) => seenInBatch.get(j.idempotencyKey)!)}::text[],
-                ${unique.map((j) => j.description)}::text[], ${unique.map((j) => j.occurredAt.toISOString())}::timestamptz[],
+                ${unique.map((j) => j.description)}::text[], ${unique.map((j) => j.occurredAt.toISOString())}::timestamp[],
                 ${unique.map((j) => (j.meta ? JSON.stringify(j.meta) : null))}::text[]) AS t(k, h, d, o, m)
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id, idempotency_key`;
@@ -109,12 +133,9 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Pro
 
   const fresh = unique.filter((j) => newIds.has(j.idempotencyKey));
   if (fresh.length > 0) {
-    const accountIds = [...new Set(fresh.flatMap((j) => j.lines.map((l) => l.accountId)))].sort((a, b) => a - b);
-    const locked = await tx.$queryRaw<{ id: number; kind: AccountState["kind"]; balance_fen: bigint }[]>`
-      SELECT id, kind::text AS kind, balance_fen FROM accounts WHERE id = ANY(${accountIds}::int[])
-      ORDER BY id FOR UPDATE`;
-    const state = new Map<number, AccountState>(
-      locked.map((a) => [a.id, { kind: a.kind, balanceFen: BigInt(a.balance_fen) }]),
+    const state = await lockAccounts(
+      tx,
+      fresh.flatMap((j) => j.lines.map((l) => l.accountId)),
     );
 
     const rows = {
@@ -149,9 +170,9 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Pro
       INSERT INTO entries (posting_id, account_id, kind, amount_fen, balance_after_fen, occurred_at, memo, counterparty_person_id)
       SELECT p, a, k::"EntryKind", amt, aft, o, m, c
       FROM unnest(${rows.postingId}::bigint[], ${rows.accountId}::int[], ${rows.kind}::text[], ${rows.amount}::bigint[],
-                  ${rows.after}::bigint[], ${rows.occurredAt}::timestamptz[], ${rows.memo}::text[], ${rows.counterparty}::int[])
+                  ${rows.after}::bigint[], ${rows.occurredAt}::timestamp[], ${rows.memo}::text[], ${rows.counterparty}::int[])
         AS t(p, a, k, amt, aft, o, m, c)`;
-    const touched = [...state.entries()].filter(([id]) => accountIds.includes(id));
+    const touched = [...state.entries()];
     await tx.$executeRaw`
       UPDATE accounts AS acc SET balance_fen = v.b, updated_at = now()
       FROM unnest(${touched.map(([id]) => id)}::int[], ${touched.map(([, s]) => s.balanceFen.toString())}::bigint[]) AS v(id, b)

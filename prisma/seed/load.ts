@@ -11,21 +11,12 @@ import { splitSelfPay } from "@/lib/domain/settlement";
 import type { EntryKind } from "@/lib/generated/prisma/enums";
 import { type JournalInput, type JournalLine, postJournals } from "@/lib/services/post-journals";
 import { hashPassword } from "@/lib/services/passwords";
+import { ensureFundAccounts, type FundCode } from "@/lib/services/system-accounts";
 import { type DemoPerson, generateDemo, type SettlementEvent, settlementEvents } from "./generate";
 
 export const HISTORY_FROM = "2024-11";
 export const HISTORY_TO = "2026-10";
 
-export const FUND_ACCOUNTS = [
-  { code: "FUND-POOLED", kind: "POOLED_FUND", name: "统筹基金" },
-  { code: "FUND-MUTUAL-AID", kind: "MUTUAL_AID", name: "大额医疗互助基金" },
-  { code: "FUND-LTC", kind: "LONG_TERM_CARE", name: "长期护理保险基金" },
-  { code: "CLEARING-COLLECTION", kind: "CLEARING_COLLECTION", name: "征收清算" },
-  { code: "CLEARING-INSTITUTION", kind: "CLEARING_INSTITUTION", name: "应付定点医药机构" },
-  { code: "CASH", kind: "CASH", name: "外部现金" },
-] as const;
-
-type FundCode = (typeof FUND_ACCOUNTS)[number]["code"];
 
 const CHUNK = 5_000;
 const JOURNALS_PER_BATCH = 2_000;
@@ -204,9 +195,7 @@ export async function seedDemo(
   }
   log(`参考数据:${data.agencies.length} 个经办机构,${data.units.length} 个单位,${data.staff.length} 名工作人员,${data.clerks.length} 名单位经办人`);
 
-  await database.account.createMany({ data: FUND_ACCOUNTS.map((f) => ({ ...f })), skipDuplicates: true });
-  const fundRows = await database.account.findMany({ where: { personId: null }, select: { id: true, code: true } });
-  const funds = Object.fromEntries(fundRows.map((f) => [f.code, f.id])) as Record<FundCode, number>;
+  const funds = await ensureFundAccounts(database);
 
   const demoHashes = new Map<number, string>();
   for (const p of data.persons) {

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { makeIdNumber } from "@/lib/domain/id-number";
 import { postJournal } from "@/lib/services/post-journals";
-import { FUND_ACCOUNTS } from "@/prisma/seed/load";
+import { ensureFundAccounts, type FundAccountIds } from "@/lib/services/system-accounts";
 
 export async function truncateAll(db: Db): Promise<void> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
@@ -13,7 +13,7 @@ export async function truncateAll(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
-export type Funds = Record<(typeof FUND_ACCOUNTS)[number]["code"], number>;
+export type Funds = FundAccountIds;
 
 export async function createReferenceData(db: Db): Promise<{ funds: Funds; agencyId: number; unitId: number }> {
   await db.district.create({ data: { code: "500103", name: "渝中区", kind: "district" } });
@@ -23,9 +23,7 @@ export async function createReferenceData(db: Db): Promise<{ funds: Funds; agenc
   const unit = await db.unit.create({
     data: { unitNumber: "5001000001", name: "测试单位", creditCode: "91500103MA5U000000", districtCode: "500103", agencyId: agency.id },
   });
-  await db.account.createMany({ data: FUND_ACCOUNTS.map((f) => ({ ...f })) });
-  const rows = await db.account.findMany({ where: { personId: null }, select: { id: true, code: true } });
-  return { funds: Object.fromEntries(rows.map((r) => [r.code, r.id])) as Funds, agencyId: agency.id, unitId: unit.id };
+  return { funds: await ensureFundAccounts(db), agencyId: agency.id, unitId: unit.id };
 }
 
 let sequence = 0;
