@@ -28,11 +28,21 @@ function run(label: string, command: string, args: string[], env: Record<string,
 
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
+/**
+ * Counted from Vitest's JSON report, not its exit code: Vitest 5 here exits 0 when a test file fails
+ * to load (a failed suite with no failed test), which would let a broken file pass unnoticed.
+ */
 function vitestCounts(): { passed: number; failed: number } {
   const file = path.join(REPORTS, "vitest.json");
-  if (!existsSync(file)) return { passed: 0, failed: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
-  return { passed: r.numPassedTests, failed: r.numFailedTests };
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numFailedTestSuites: number;
+    success: boolean;
+  };
+  const failed = r.numFailedTests + r.numFailedTestSuites;
+  return { passed: r.numPassedTests, failed: failed === 0 && !r.success ? 1 : failed };
 }
 
 function playwrightCounts(): { passed: number; failed: number } {
@@ -65,6 +75,7 @@ const steps: [string, () => Promise<boolean>][] = [
 const failedSteps: string[] = [];
 for (const [name, step] of steps) {
   if (!(await step())) failedSteps.push(name);
+  if (name === "vitest" && vitestCounts().failed > 0 && !failedSteps.includes(name)) failedSteps.push(name);
 }
 
 const v = vitestCounts();

@@ -1,21 +1,13 @@
-/**
- * Medical institutions call the settlement API with a per-institution key (Authorization: Bearer …).
- * Only its SHA-256 is stored: the keys are long random strings, so a slow hash adds nothing but
- * latency, while a leaked table still gives no usable key.
- */
-import { createHash } from "node:crypto";
+/** Medical institutions call the settlement API with a per-institution key (Authorization: Bearer …). */
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { errorResponse } from "@/lib/auth/guard";
+import { hashApiKey } from "@/lib/services/api-keys";
 
 export interface InstitutionPrincipal {
   id: number;
   code: string;
   name: string;
-}
-
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
 async function authenticate(request: Request): Promise<InstitutionPrincipal> {

@@ -16,7 +16,7 @@ function mergeMonths(months: { month: string; paidUpAt: Date | null }[]) {
     if (!merged.has(m.month)) merged.set(m.month, m.paidUpAt);
     else {
       const earlier = merged.get(m.month) ?? null;
-      merged.set(m.month, earlier === null || m.paidUpAt === null ? null : earlier > m.paidUpAt ? earlier : m.paidUpAt);
+      merged.set(m.month, earlier === null || m.paidUpAt === null ? null : new Date(Math.max(earlier.getTime(), m.paidUpAt.getTime())));
     }
   }
   return [...merged].map(([month, paidUpAt]) => ({ month, paidUpAt }));

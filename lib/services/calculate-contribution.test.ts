@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { calculateContribution } from "./calculate-contribution";
-import type { RawParams } from "./calculate-params";
+import { paramsOf, type RawParams } from "./calculate-params";
 import { calculateRetirement } from "./calculate-retirement";
 
 const employee = (extra: RawParams): RawParams => ({ category: "unit-employee", month: "2025-10", wage: "6000.00", ...extra });
@@ -114,5 +114,19 @@ describe("calculateRetirement", () => {
       expect(outcome.errors[0]).toMatchObject({ param, code });
       expect(outcome.errors[0]!.apiMessage).toContain(param);
     }
+  });
+});
+
+describe("paramsOf", () => {
+  test("a repeated parameter becomes a list, which is then refused rather than half-read", () => {
+    const params = paramsOf(new URLSearchParams("category=unit-employee&month=2025-10&wage=1&wage=2"));
+    expect(params.wage).toEqual(["1", "2"]);
+    expect(calculateContribution(params).ok).toBe(false);
+  });
+
+  test("a __proto__ parameter is an ordinary key", () => {
+    const params = paramsOf(new URLSearchParams("__proto__=x&__proto__=y&category=resident-tier1&year=2025"));
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(calculateContribution(params).ok).toBe(true);
   });
 });

@@ -37,12 +37,13 @@ export const PARAM_LABELS: Record<string, string> = {
 
 /** URLSearchParams keep repeated keys; an array then reaches zod and is refused there, never half-read. */
 export function paramsOf(search: URLSearchParams): RawParams {
-  const raw: RawParams = {};
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    raw[key] = values.length === 1 ? values[0] : values;
-  }
-  return raw;
+  // fromEntries defines own properties, so a "__proto__" parameter stays a plain key.
+  return Object.fromEntries(
+    [...new Set(search.keys())].map((key) => {
+      const values = search.getAll(key);
+      return [key, values.length === 1 ? values[0] : values];
+    }),
+  );
 }
 
 /** Full-width digits typed with a Chinese IME read as ASCII; surrounding spaces do not count. */

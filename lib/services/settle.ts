@@ -10,6 +10,7 @@ import { cstNoon } from "@/lib/domain/dates";
 import { DomainError } from "@/lib/domain/errors";
 import { splitSelfPay } from "@/lib/domain/settlement";
 import type { EntryKind, PaymentChannel, SettlementKind } from "@/lib/generated/prisma/enums";
+import type { SettlementCreateManyInput } from "@/lib/generated/prisma/models/Settlement";
 import { loadBenefitStatuses } from "./benefit";
 import { type JournalInput, type JournalLine, lockAccounts, postJournalsInTransaction } from "./post-journals";
 import { fundAccountIds } from "./system-accounts";
@@ -87,7 +88,7 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
   const accounts = await tx.account.findMany({ where: { personId: { in: personIds } }, select: { id: true, personId: true } });
   const linkages = await tx.linkage.findMany({
     where: { userPersonId: { in: personIds }, status: "ACTIVE" },
-    select: { id: true, userPersonId: true, provider: { select: { id: true, account: { select: { id: true } } } } },
+    select: { id: true, userPersonId: true, approvedAt: true, provider: { select: { id: true, account: { select: { id: true } } } } },
   });
   const cards = await tx.card.findMany({
     where: { cardNumber: { in: requests.flatMap((r) => (r.cardNumber ? [r.cardNumber] : [])) } },
@@ -108,9 +109,14 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
   ]);
   const balanceOf = (accountId: number | undefined) => (accountId === undefined ? 0n : (balances.get(accountId)?.balanceFen ?? 0n));
 
-  const results: SettlementResult[] = [];
+  // Decide every settlement on the locked balances (each seeing what the earlier ones left), then
+  // post all journals and insert all rows at once.
+  const results: (SettlementResult | null)[] = [];
+  const fresh: { index: number; journal: JournalInput; row: Omit<SettlementCreateManyInput, "postingId"> & { benefitStatus: string; fundPaidFen: bigint; ownAccountFen: bigint; linkedAccountFen: bigint; cashFen: bigint } }[] = [];
+  const seenInBatch = new Set<string>();
   for (const [index, r] of requests.entries()) {
-    const stored = existingByKey.get(`${r.institutionId}:${r.settlementNo}`);
+    const key = `${r.institutionId}:${r.settlementNo}`;
+    const stored = existingByKey.get(key);
     if (stored) {
       if (!samePayload(stored, r)) {
         throw new DomainError("IDEMPOTENCY_CONFLICT", `结算单号 ${r.settlementNo} 已用于内容不同的结算`);
@@ -126,6 +132,8 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
       });
       continue;
     }
+    if (seenInBatch.has(key)) throw new DomainError("IDEMPOTENCY_CONFLICT", `结算单号 ${r.settlementNo} 在同一批次中重复`);
+    seenInBatch.add(key);
     assertAmounts(r);
     if (r.channel === "CARD") {
       const card = r.cardNumber ? cardOf.get(r.cardNumber) : undefined;
@@ -136,14 +144,15 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
     const status = statuses[index]!;
     const fundPaidFen = status.status === "NORMAL" ? r.fundPayableFen : 0n;
     const ownId = ownAccount.get(r.personId);
-    const linkage = linkageOf.get(r.personId);
+    // A linkage pays for services from the day it was approved, not for visits before it.
+    const candidate = linkageOf.get(r.personId);
+    const linkage = candidate && candidate.approvedAt.getTime() <= cstNoon(r.serviceDate).getTime() + 12 * 3600_000 ? candidate : undefined;
     const providerAccountId = linkage?.provider.account?.id;
     const split = splitSelfPay({
       selfPayFen: r.totalFen - fundPaidFen,
       ownBalanceFen: balanceOf(ownId),
       linkedBalanceFen: balanceOf(providerAccountId),
     });
-    // Later requests in the same batch see the balances this one leaves.
     if (ownId !== undefined && split.ownAccountFen > 0n) balances.get(ownId)!.balanceFen -= split.ownAccountFen;
     if (providerAccountId !== undefined && split.linkedAccountFen > 0n) balances.get(providerAccountId)!.balanceFen -= split.linkedAccountFen;
 
@@ -155,15 +164,15 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
     if (fundPaidFen > 0n) lines.push({ accountId: funds["FUND-POOLED"], amountFen: -fundPaidFen, kind: "FUND_PAYMENT" });
     if (split.cashFen > 0n) lines.push({ accountId: funds.CASH, amountFen: -split.cashFen, kind: "CASH_PAYMENT" });
 
-    const journal: JournalInput = {
-      idempotencyKey: `settle:${r.institutionCode}:${r.settlementNo}`,
-      description: `${r.institutionName} ${KIND_TEXT[r.kind]}`,
-      occurredAt: cstNoon(r.serviceDate),
-      lines,
-    };
-    const [posting] = await postJournalsInTransaction(tx, [journal]);
-    const row = await tx.settlement.create({
-      data: {
+    fresh.push({
+      index,
+      journal: {
+        idempotencyKey: `settle:${r.institutionCode}:${r.settlementNo}`,
+        description: `${r.institutionName} ${KIND_TEXT[r.kind]}`,
+        occurredAt: cstNoon(r.serviceDate),
+        lines,
+      },
+      row: {
         institutionId: r.institutionId,
         settlementNo: r.settlementNo,
         personId: r.personId,
@@ -179,13 +188,34 @@ async function settleInTransaction(tx: Tx, requests: readonly SettlementRequest[
         cashFen: split.cashFen,
         linkageId: split.linkedAccountFen > 0n ? linkage!.id : null,
         benefitStatus: status.status,
-        postingId: posting!.postingId,
       },
-      select: { id: true },
     });
-    results.push({ settlementId: row.id, replayed: false, benefitStatus: status.status, fundPaidFen, ...split });
+    results.push(null);
   }
-  return results;
+
+  if (fresh.length > 0) {
+    const postings = await postJournalsInTransaction(
+      tx,
+      fresh.map((f) => f.journal),
+    );
+    const rows = await tx.settlement.createManyAndReturn({
+      data: fresh.map((f, i) => ({ ...f.row, postingId: postings[i]!.postingId })),
+      select: { id: true, postingId: true },
+    });
+    const idByPosting = new Map(rows.map((row) => [row.postingId, row.id]));
+    fresh.forEach((f, i) => {
+      results[f.index] = {
+        settlementId: idByPosting.get(postings[i]!.postingId)!,
+        replayed: false,
+        benefitStatus: f.row.benefitStatus,
+        fundPaidFen: f.row.fundPaidFen,
+        ownAccountFen: f.row.ownAccountFen,
+        linkedAccountFen: f.row.linkedAccountFen,
+        cashFen: f.row.cashFen,
+      };
+    });
+  }
+  return results as SettlementResult[];
 }
 
 /** Settles a batch atomically (the demo seed uses batches); a single settlement is a batch of one. */
