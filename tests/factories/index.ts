@@ -4,6 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { makeIdNumber } from "@/lib/domain/id-number";
+import { hashApiKey } from "@/lib/services/api-keys";
 import { postJournal } from "@/lib/services/post-journals";
 import { ensureFundAccounts, type FundAccountIds } from "@/lib/services/system-accounts";
 
@@ -69,5 +70,114 @@ export async function fund(db: Db, funds: Funds, accountId: number, amountFen: b
       { accountId, amountFen, kind: "MONTHLY_CREDIT" },
       { accountId: funds["FUND-POOLED"], amountFen: -amountFen, kind: "MONTHLY_CREDIT" },
     ],
+  });
+}
+
+/** First day of a "YYYY-MM" month, as the Date columns of enrolments hold it. */
+const monthStartDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
+
+/**
+ * An enrolment row (DOMAIN §3): the crediting batch and the benefit status read enrolments, not the
+ * person's category, so a person without one is not insured at all.
+ */
+export async function createEnrolment(
+  db: Db,
+  options: {
+    personId: number;
+    unitId?: number | null;
+    startMonth?: string;
+    endMonth?: string | null;
+    category?: "EMPLOYEE_UNIT" | "EMPLOYEE_INDIVIDUAL" | "RESIDENT";
+  },
+) {
+  return db.enrolment.create({
+    data: {
+      personId: options.personId,
+      category: options.category ?? "EMPLOYEE_UNIT",
+      unitId: options.unitId ?? null,
+      startMonth: monthStartDate(options.startMonth ?? "2024-01"),
+      endMonth: options.endMonth ? monthStartDate(options.endMonth) : null,
+    },
+  });
+}
+
+/**
+ * A unit-insured employee with a personal account, a card and an EMPLOYEE_UNIT enrolment; a retiree
+ * when `retiredFrom` is given (employment status RETIRED). `birthDate` also rewrites the ID number so
+ * the two agree.
+ */
+export async function createInsured(
+  db: Db,
+  options: {
+    agencyId: number;
+    unitId?: number | null;
+    name?: string;
+    startMonth?: string;
+    birthDate?: string;
+    retiredFrom?: string | null;
+    withAccount?: boolean;
+  },
+) {
+  const created = await createPerson(db, {
+    agencyId: options.agencyId,
+    unitId: options.unitId ?? null,
+    name: options.name,
+    withAccount: options.withAccount,
+  });
+  let person = created.person;
+  if (options.birthDate || options.retiredFrom) {
+    const n = Number(person.personalNumber) - 5000000000;
+    person = await db.person.update({
+      where: { id: person.id },
+      data: {
+        ...(options.birthDate
+          ? {
+              birthDate: new Date(`${options.birthDate}T00:00:00Z`),
+              idNumber: makeIdNumber("500103", options.birthDate, 100 + n),
+            }
+          : {}),
+        ...(options.retiredFrom ? { employmentStatus: "RETIRED" as const, retiredFrom: options.retiredFrom } : {}),
+      },
+    });
+  }
+  await createEnrolment(db, { personId: person.id, unitId: options.unitId ?? null, startMonth: options.startMonth });
+  const card = await db.card.findFirstOrThrow({ where: { personId: person.id } });
+  return { person, account: created.account, card };
+}
+
+let institutionSequence = 0;
+
+/** A designated institution with an API key (returned in clear once; only its SHA-256 is stored). */
+export async function createInstitution(
+  db: Db,
+  options: { code?: string; name?: string; apiKey?: string | null } = {},
+) {
+  institutionSequence += 1;
+  const code = options.code ?? `H${String(50000 + institutionSequence)}`;
+  const apiKey = options.apiKey === undefined ? `cqyb-${code}-test-key-${institutionSequence}-abcdefgh` : options.apiKey;
+  const institution = await db.institution.create({
+    data: {
+      code,
+      name: options.name ?? `测试医院${institutionSequence}`,
+      districtCode: "500103",
+      type: "HOSPITAL",
+      apiKeyHash: apiKey === null ? null : hashApiKey(apiKey),
+    },
+  });
+  return { institution, apiKey };
+}
+
+/** An approved (ACTIVE) account linkage: the user spends from the provider's account (DOMAIN §7). */
+export async function createLinkage(
+  db: Db,
+  options: { userPersonId: number; providerPersonId: number; agencyId: number; approvedAt?: Date },
+) {
+  return db.linkage.create({
+    data: {
+      userPersonId: options.userPersonId,
+      providerPersonId: options.providerPersonId,
+      agencyId: options.agencyId,
+      approvedAt: options.approvedAt ?? new Date("2025-01-02T04:00:00Z"),
+    },
   });
 }

@@ -5,13 +5,16 @@ import { Money } from "@/components/ui/money";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { formatDateCst, formatDateTimeCst } from "@/lib/domain/dates";
+import { yearOfCst } from "@/lib/domain/dates";
 import { getPersonOverview } from "@/lib/services/get-person-overview";
+import { getYearSummary } from "@/lib/services/get-year-summary";
 
 export const metadata: Metadata = { title: "账户概览" };
 
 export default async function PersonOverviewPage() {
   const principal = await requireRole("person");
   const o = await getPersonOverview(db(), { personId: principal.id });
+  const summary = await getYearSummary(db(), { personId: principal.id, year: yearOfCst(o.readAt) });
   return (
     <main className="space-y-4">
       <h1 className="text-xl font-semibold">账户概览</h1>
@@ -25,6 +28,28 @@ export default async function PersonOverviewPage() {
               数据截至 {formatDateTimeCst(o.readAt)}
               {o.account.lastEntryAt && ` · 最近一笔发生于 ${formatDateCst(o.account.lastEntryAt)}`}
             </p>
+            {summary && (
+              <dl className="mt-3 grid grid-cols-3 gap-2 text-sm" aria-label={`${summary.year}年账户汇总`}>
+                <div>
+                  <dt className="text-slate-600">上年结转</dt>
+                  <dd data-testid="carried-over">
+                    <Money fen={summary.carriedOverFen} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">本年划入</dt>
+                  <dd data-testid="credited">
+                    <Money fen={summary.creditedFen} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">本年支出</dt>
+                  <dd data-testid="spent">
+                    <Money fen={summary.spentFen} />
+                  </dd>
+                </div>
+              </dl>
+            )}
             <Link href="/me/statement" className="mt-3 inline-block text-sm text-brand-700 underline">
               查看个人账户明细
             </Link>
