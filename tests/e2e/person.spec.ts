@@ -19,7 +19,7 @@ test("the demo person sees the balance the ledger holds, and the statement newes
   await expect(page.getByText("数据截至")).toBeVisible();
   await expect(page.getByText("500103********")).toBeVisible();
   // This year's 上年结转 + 本年划入 − 本年支出 is the balance: all three derived from the ledger.
-  const fenOf = async (testId: string) => BigInt((await page.getByTestId(testId).innerText()).replace(/[¥,.]/g, ""));
+  const fenOf = async (testId: string) => BigInt(((await page.getByTestId(testId).textContent()) ?? "").replace(/[¥,.]/g, ""));
   expect((await fenOf("carried-over")) + (await fenOf("credited")) - (await fenOf("spent"))).toBe(BigInt(account.balance_fen));
   await expectNoSeriousAxeViolations(page);
   await screenshot(page, testInfo, "me");
