@@ -1,6 +1,6 @@
 /**
  * The server Playwright starts (webServer): a fresh, migrated, seeded test database on the test
- * cluster and the built app on E2E_PORT. Writes the database URL to .data/e2e-db-url so specs can
+ * cluster and the built app on E2E_PORT. Writes the database URL to .data/<cluster>-db-url so specs can
  * compare the screen with the database (and the global teardown can check the ledger).
  */
 import { writeFileSync } from "node:fs";
@@ -12,12 +12,14 @@ import { DATA_DIR, onShutdown } from "./lib/runtime";
 import { freshDatabase, openTestCluster } from "./lib/test-db";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const cluster = await openTestCluster("e2e");
-const url = await freshDatabase(cluster, "portal_e2e");
+// E2E_CLUSTER keeps parallel runs apart (own Postgres data directory, database and URL file).
+const name = process.env.E2E_CLUSTER ?? "e2e";
+const cluster = await openTestCluster(name);
+const url = await freshDatabase(cluster, `portal_${name.replace(/\W/g, "_")}`);
 const db = createDb(url);
 await seedDemo(db, { persons: 60 });
 await db.$disconnect();
-writeFileSync(path.join(DATA_DIR, "e2e-db-url"), url, { mode: 0o600 });
+writeFileSync(path.join(DATA_DIR, `${name}-db-url`), url, { mode: 0o600 });
 
 if (!hasBuild()) {
   console.error("没有构建产物:请先运行 npm run build(npm test 会自动构建)");

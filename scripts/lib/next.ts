@@ -6,7 +6,7 @@ import { ROOT } from "./runtime";
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 export function hasBuild(): boolean {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  return existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
 }
 
 export function runNext(args: string[], env: Record<string, string>): ChildProcess {

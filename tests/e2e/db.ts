@@ -4,7 +4,7 @@ import pg from "pg";
 
 /** The e2e database (written by scripts/e2e-server.ts), for comparing the screen with the data. */
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = readFileSync(path.join(process.cwd(), ".data", "e2e-db-url"), "utf8");
+  const url = readFileSync(path.join(process.cwd(), ".data", `${process.env.E2E_CLUSTER ?? "e2e"}-db-url`), "utf8");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

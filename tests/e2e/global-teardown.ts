@@ -5,7 +5,7 @@ import { checkLedger } from "@/lib/services/check-ledger";
 
 /** After the browser tests: the ledger they posted to must still be clean. */
 export default async function globalTeardown() {
-  const url = readFileSync(path.join(process.cwd(), ".data", "e2e-db-url"), "utf8");
+  const url = readFileSync(path.join(process.cwd(), ".data", `${process.env.E2E_CLUSTER ?? "e2e"}-db-url`), "utf8");
   const db = createDb(url);
   try {
     const report = await checkLedger(db);
