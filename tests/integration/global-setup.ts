@@ -9,7 +9,8 @@ declare module "vitest" {
 
 /** One fresh, migrated database for the integration suite; files run one after another and truncate. */
 export default async function setup(project: TestProject) {
-  const cluster = await openTestCluster("integration");
+  // INTEGRATION_CLUSTER keeps parallel runs apart (own Postgres data directory).
+  const cluster = await openTestCluster(process.env.INTEGRATION_CLUSTER ?? "integration");
   const url = await freshDatabase(cluster, "portal_it");
   project.provide("databaseUrl", url);
   return async () => {
