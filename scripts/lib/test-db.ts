@@ -2,6 +2,7 @@
  * Test databases: a cluster (TEST_CLUSTER_URL, or an embedded one under .data/test-pg-<name> on a free
  * port) and, per suite, a freshly created and migrated database, so tests never touch demo data.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { runPrisma } from "../prisma";
@@ -14,8 +15,12 @@ export interface TestCluster {
   stop: () => Promise<void>;
 }
 
-/** `name` keeps suites apart: each embedded cluster has its own data directory and port. */
-export async function openTestCluster(name: string): Promise<TestCluster> {
+/**
+ * `name` keeps suites apart: each embedded cluster has its own data directory and port. An
+ * ephemeral cluster gets a directory of its own process (removed when stopped), so several runs of
+ * the same suite at once never share, drop or stop each other's database.
+ */
+export async function openTestCluster(name: string, options: { ephemeral?: boolean } = {}): Promise<TestCluster> {
   const given = process.env.TEST_CLUSTER_URL;
   if (given) {
     const url = new URL(given);
@@ -24,12 +29,16 @@ export async function openTestCluster(name: string): Promise<TestCluster> {
       stop: async () => {},
     };
   }
-  const port = await findFreePort(55500);
-  const db = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, `test-pg-${name}`), port, quiet: true });
+  const port = await findFreePort(55500 + (process.pid % 200));
+  const dataDir = path.join(DATA_DIR, options.ephemeral ? `tmp-pg-${name}-${process.pid}` : `test-pg-${name}`);
+  const db = await startEmbeddedPostgres({ dataDir, port, quiet: true });
   const url = new URL(db.url);
   return {
     urlFor: (database) => Object.assign(new URL(url), { pathname: `/${database}` }).toString(),
-    stop: db.stop,
+    stop: async () => {
+      await db.stop();
+      if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -9,8 +9,9 @@ declare module "vitest" {
 
 /** One fresh, migrated database for the integration suite; files run one after another and truncate. */
 export default async function setup(project: TestProject) {
-  // INTEGRATION_CLUSTER keeps parallel runs apart (own Postgres data directory).
-  const cluster = await openTestCluster(process.env.INTEGRATION_CLUSTER ?? "integration");
+  // A cluster of this run's own (or a named one that is kept): parallel runs never share a database.
+  const named = process.env.INTEGRATION_CLUSTER;
+  const cluster = await openTestCluster(named ?? "integration", { ephemeral: named === undefined });
   const url = await freshDatabase(cluster, "portal_it");
   project.provide("databaseUrl", url);
   return async () => {
