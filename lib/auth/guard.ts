@@ -9,6 +9,9 @@ import type { z } from "zod";
 import { auth } from "@/lib/auth/config";
 import { db } from "@/lib/db/client";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
+import { errorResponse, fieldErrorsOf } from "@/lib/http/errors";
+
+export { fieldErrorsOf };
 import type { Role } from "@/lib/services/sign-in";
 
 export interface SessionPrincipal {
@@ -96,14 +99,6 @@ export function toActionError(error: unknown, values?: Record<string, string>): 
   return { ok: false, message: "系统繁忙,请稍后再试", values };
 }
 
-export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0] ?? "form");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 type Redirecting = { readonly __redirect: true };
 function isNextControlFlow(error: unknown): error is Redirecting {
@@ -133,26 +128,6 @@ export function defineAction<S extends z.ZodType>(options: {
       return toActionError(error, values);
     }
   };
-}
-
-const STATUS_BY_CODE: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PASSWORD_CHANGE_REQUIRED: 403,
-  NOT_FOUND: 404,
-  IDEMPOTENCY_CONFLICT: 409,
-  NO_POLICY: 422,
-};
-
-export function errorResponse(error: unknown): Response {
-  if (isDomainError(error)) {
-    return Response.json(
-      { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
-      { status: STATUS_BY_CODE[error.code] ?? 400, headers: { "cache-control": "no-store" } },
-    );
-  }
-  console.error(error);
-  return Response.json({ error: { code: "INTERNAL", message: "系统繁忙,请稍后再试" } }, { status: 500 });
 }
 
 /** A JSON route handler for a signed-in role. */

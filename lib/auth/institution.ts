@@ -1,7 +1,7 @@
 /** Medical institutions call the settlement API with a per-institution key (Authorization: Bearer …). */
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
-import { errorResponse } from "@/lib/auth/guard";
+import { errorResponse } from "@/lib/http/errors";
 import { hashApiKey } from "@/lib/services/api-keys";
 
 export interface InstitutionPrincipal {

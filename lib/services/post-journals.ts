@@ -79,25 +79,38 @@ export async function lockAccounts(tx: Tx, accountIds: readonly number[]): Promi
   return new Map(locked.map((a) => [a.id, { kind: a.kind, balanceFen: BigInt(a.balance_fen) }]));
 }
 
+export interface PostOptions {
+  /**
+   * "error" (default): a key already used with a different payload is IDEMPOTENCY_CONFLICT.
+   * "keep-first": the key means "this happened once" and whatever was posted first stands — for
+   * credits, which two paths (the monthly batch, a late payment) may post with different dates.
+   */
+  onKeyConflict?: "error" | "keep-first";
+}
+
 /** The posting core, for callers that already hold a transaction (and possibly account locks). */
-export async function postJournalsInTransaction(tx: Tx, journals: readonly JournalInput[]): Promise<PostingResult[]> {
+export async function postJournalsInTransaction(
+  tx: Tx,
+  journals: readonly JournalInput[],
+  options: PostOptions = {},
+): Promise<PostingResult[]> {
   for (const journal of journals) {
     validateKey(journal.idempotencyKey);
     assertBalancedJournal(journal.lines);
   }
-  return postInTransaction(tx, journals);
+  return postInTransaction(tx, journals, options);
 }
 
-async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Promise<PostingResult[]> {
+async function postInTransaction(tx: Tx, journals: readonly JournalInput[], options: PostOptions): Promise<PostingResult[]> {
   const hashes = journals.map(journalPayloadHash);
   const seenInBatch = new Map<string, string>();
   const firstIndex = new Map<string, number>();
   journals.forEach((j, i) => {
     const earlier = seenInBatch.get(j.idempotencyKey);
-    if (earlier !== undefined && earlier !== hashes[i]) {
+    if (earlier !== undefined && earlier !== hashes[i] && options.onKeyConflict !== "keep-first") {
       throw new DomainError("IDEMPOTENCY_CONFLICT", `幂等键 ${j.idempotencyKey} 已用于不同的记账内容`);
     }
-    seenInBatch.set(j.idempotencyKey, hashes[i]!);
+    if (earlier === undefined) seenInBatch.set(j.idempotencyKey, hashes[i]!);
     if (!firstIndex.has(j.idempotencyKey)) firstIndex.set(j.idempotencyKey, i);
   });
   const unique = journals.filter((j, i) => firstIndex.get(j.idempotencyKey) === i);
@@ -124,7 +137,7 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Pro
       select: { id: true, idempotencyKey: true, payloadHash: true },
     });
     for (const posting of existing) {
-      if (posting.payloadHash !== seenInBatch.get(posting.idempotencyKey)) {
+      if (posting.payloadHash !== seenInBatch.get(posting.idempotencyKey) && options.onKeyConflict !== "keep-first") {
         throw new DomainError("IDEMPOTENCY_CONFLICT", `幂等键 ${posting.idempotencyKey} 已用于不同的记账内容`);
       }
       results.set(posting.idempotencyKey, await loadReplay(tx, posting.id, posting.idempotencyKey));
@@ -189,13 +202,17 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[]): Pro
  * Posts journals atomically: all of them, or (on any DomainError) none. Batches are for bulk work
  * such as the monthly crediting run; a single journal is just a batch of one.
  */
-export async function postJournals(database: Db, journals: readonly JournalInput[]): Promise<PostingResult[]> {
+export async function postJournals(
+  database: Db,
+  journals: readonly JournalInput[],
+  options: PostOptions = {},
+): Promise<PostingResult[]> {
   if (journals.length === 0) return [];
   for (const journal of journals) {
     validateKey(journal.idempotencyKey);
     assertBalancedJournal(journal.lines);
   }
-  return database.$transaction((tx) => postInTransaction(tx, journals), { maxWait: 20_000, timeout: 120_000 });
+  return database.$transaction((tx) => postInTransaction(tx, journals, options), { maxWait: 20_000, timeout: 120_000 });
 }
 
 export async function postJournal(database: Db, journal: JournalInput): Promise<PostingResult> {

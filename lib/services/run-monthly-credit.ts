@@ -12,12 +12,15 @@ import { retireeMonthlyMovement } from "@/lib/domain/credits";
 import { cstNoon } from "@/lib/domain/dates";
 import { formatYuanPlain } from "@/lib/domain/money";
 import { addMonths, type Month, monthParts, parseMonth } from "@/lib/domain/month";
+import { employeeRates, retireeCredits } from "@/lib/domain/policy";
 import type { EntryKind } from "@/lib/generated/prisma/enums";
 import { type JournalInput, type JournalLine, postJournals } from "./post-journals";
 import { type FundAccountIds, fundAccountIds } from "./system-accounts";
 
 export interface CreditMovement {
   personalNumber: string;
+  /** The declaring unit-month for in-service credits (a job change can bring two), null for retirees. */
+  unitMonthId: number | null;
   accountId: number;
   month: Month;
   creditFen: bigint;
@@ -52,8 +55,8 @@ export function creditJournal(m: CreditMovement, funds: FundAccountIds, options:
   }
   const { year, month } = monthParts(m.month);
   return {
-    // One key per person and month, whatever path posts it (batch or back-credit): never twice.
-    idempotencyKey: `credit:${m.personalNumber}:${m.month}`,
+    // One key per person, month and declaring unit, whatever path posts it (batch or late payment).
+    idempotencyKey: `credit:${m.personalNumber}:${m.month}:${m.unitMonthId === null ? "retiree" : `u${m.unitMonthId}`}`,
     description: `${year}年${month}月 ${kind === "BACK_CREDIT" ? "补划" : "月度划入"}`,
     occurredAt: options.at ?? creditDate(m.month),
     lines,
@@ -85,24 +88,27 @@ async function movementsAfter(database: Db, month: Month, afterPersonId: number,
       personalNumber: true,
       birthDate: true,
       employmentStatus: true,
+      retiredFrom: true,
       account: { select: { id: true } },
       contributionLines: {
         where: { month, unitMonth: { paidUpAt: { not: null } } },
-        select: { baseFen: true, employeeBasicFen: true, ltcAccountFen: true },
+        select: { unitMonthId: true, baseFen: true, employeeBasicFen: true, ltcAccountFen: true },
       },
     },
   });
   const movements: CreditMovement[] = [];
   for (const p of persons) {
     const accountId = p.account!.id;
-    if (p.employmentStatus === "RETIRED") {
+    // Retired from retiredFrom on; the months before it were worked and are credited from their lines.
+    if (p.employmentStatus === "RETIRED" && (p.retiredFrom === null || month >= p.retiredFrom)) {
       const m = retireeMonthlyMovement(p.birthDate.toISOString().slice(0, 10), month);
-      movements.push({ personalNumber: p.personalNumber, accountId, month, ...m });
+      movements.push({ personalNumber: p.personalNumber, unitMonthId: null, accountId, month, ...m });
       continue;
     }
     for (const line of p.contributionLines) {
       movements.push({
         personalNumber: p.personalNumber,
+        unitMonthId: line.unitMonthId,
         accountId,
         month,
         creditFen: line.employeeBasicFen,
@@ -129,9 +135,13 @@ export async function runMonthlyCredit(
   options: { month: string; batchSize?: number; onProgress?: (r: CreditRunReport) => void },
 ): Promise<CreditRunReport> {
   const month = parseMonth(options.month);
+  // Refuse a month without policy up front, whoever happens to be enrolled.
+  employeeRates(month);
+  retireeCredits(month);
   const batchSize = options.batchSize ?? 1000;
   const funds = await fundAccountIds(database);
-  await database.creditRun.upsert({ where: { month }, create: { month }, update: {} });
+  // Two runs may start at once: ON CONFLICT instead of Prisma's read-then-insert upsert.
+  await database.$executeRaw`INSERT INTO credit_runs (month) VALUES (${month}) ON CONFLICT (month) DO NOTHING`;
 
   const report: CreditRunReport = { month, scanned: 0, posted: 0, alreadyPosted: 0, batches: 0 };
   let after = 0;
@@ -140,9 +150,11 @@ export async function runMonthlyCredit(
     if (lastPersonId === null) break;
     after = lastPersonId;
     report.scanned += scanned;
+    // A credit a late payment already released stands as posted: keep-first, never a conflict.
     const results = await postJournals(
       database,
       movements.map((m) => creditJournal(m, funds)),
+      { onKeyConflict: "keep-first" },
     );
     for (const r of results) {
       if (r.replayed) report.alreadyPosted += 1;

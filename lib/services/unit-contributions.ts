@@ -68,23 +68,28 @@ export async function creditPaidUpMonths(tx: Tx, paidUp: readonly { unitMonthId:
   if (due.length === 0) return 0;
   const funds = await fundAccountIds(tx);
   const lines = await tx.contributionLine.findMany({
-    where: { unitMonthId: { in: due.map((d) => d.unitMonthId) }, person: { employmentStatus: "IN_SERVICE", account: { isNot: null } } },
+    where: { unitMonthId: { in: due.map((d) => d.unitMonthId) }, person: { account: { isNot: null } } },
     select: {
       unitMonthId: true,
       month: true,
       baseFen: true,
       employeeBasicFen: true,
       ltcAccountFen: true,
-      person: { select: { personalNumber: true, account: { select: { id: true } } } },
+      person: { select: { personalNumber: true, employmentStatus: true, retiredFrom: true, account: { select: { id: true } } } },
     },
   });
   const byMonth = new Map(due.map((d) => [d.unitMonthId, d]));
-  const journals = lines.map((line) => {
+  // A line is a worked month even if the person has retired since (retiredFrom after that month).
+  const worked = lines.filter(
+    (l) => l.person.employmentStatus === "IN_SERVICE" || (l.person.retiredFrom !== null && l.month < l.person.retiredFrom),
+  );
+  const journals = worked.map((line) => {
     const paid = byMonth.get(line.unitMonthId)!;
     const late = !arrearsConsequences(line.month, paid.paidUpAt).coverable;
     return creditJournal(
       {
         personalNumber: line.person.personalNumber,
+        unitMonthId: line.unitMonthId,
         accountId: line.person.account!.id,
         month: line.month,
         creditFen: line.employeeBasicFen,
@@ -97,6 +102,6 @@ export async function creditPaidUpMonths(tx: Tx, paidUp: readonly { unitMonthId:
       { kind: late ? "BACK_CREDIT" : "MONTHLY_CREDIT", at: paid.paidUpAt },
     );
   });
-  const results = await postJournalsInTransaction(tx, journals);
+  const results = await postJournalsInTransaction(tx, journals, { onKeyConflict: "keep-first" });
   return results.filter((r) => !r.replayed).length;
 }

@@ -3,7 +3,7 @@
  * the institution's key, the body's validation (Chinese messages, 400), the split as JSON numbers,
  * 201 then 200 on replay, 403 / 404 / 409 for the refusals, and never a 500.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { POST } from "@/app/api/v1/settlements/route";
 import { createDb, type Db, db as appDb } from "@/lib/db/client";
 import { checkLedger } from "@/lib/services/check-ledger";
@@ -17,10 +17,6 @@ import {
 } from "@/tests/factories";
 import { balanceOf, ledgerCounts } from "./helpers";
 
-// The route's error helpers live in lib/auth/guard.ts, which also imports the session config; next-auth
-// imports "next/server" without an extension, which Node's ESM loader cannot resolve outside Next.
-// Institutions never have a session, so the session config is replaced by one that has none.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
 let db: Db;
 let funds: Funds;
@@ -83,7 +79,10 @@ async function post(payload: unknown, key: string | null = apiKey, raw = false) 
     }),
   );
   expect(response.status).toBeLessThan(500);
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: Record<string, unknown> } };
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown> & { error?: Record<string, unknown> },
+  };
 }
 
 describe("POST /api/v1/settlements: authentication", () => {
@@ -97,7 +96,10 @@ describe("POST /api/v1/settlements: authentication", () => {
     expect(String(missing.json.error!.message)).toContain("接口密钥");
 
     const wrong = await post(body(cardNumber), `${apiKey}x`);
-    expect(wrong).toEqual({ status: 401, json: { error: { code: "UNAUTHENTICATED", message: "接口密钥不正确" } } });
+    expect(wrong).toEqual({
+      status: 401,
+      json: { error: { code: "UNAUTHENTICATED", message: "接口密钥不正确" } },
+    });
     expect((await post(body(cardNumber), "short")).status).toBe(401);
 
     expect(await ledgerCounts(db)).toEqual(counts);
@@ -157,7 +159,9 @@ describe("POST /api/v1/settlements: settling", () => {
     });
     expect(result.status).toBe(201);
     expect(result.json).toMatchObject({ ownAccountFen: 1_000, cashFen: 19_000, fundPaidFen: 10_000 });
-    expect((await db.settlement.findFirstOrThrow({ where: { settlementNo: "API-V1" } })).personId).toBe(person.id);
+    expect((await db.settlement.findFirstOrThrow({ where: { settlementNo: "API-V1" } })).personId).toBe(
+      person.id,
+    );
   });
 
   it("answers 409 for the same number with another amount", async () => {
@@ -187,7 +191,11 @@ describe("POST /api/v1/settlements: settling", () => {
     const { cardNumber } = await insured(5_000n);
     await db.card.update({
       where: { cardNumber },
-      data: { status: "PRE_LOST", preLostAt: new Date(), preLossExpiresAt: new Date(Date.now() + 5 * 86_400_000) },
+      data: {
+        status: "PRE_LOST",
+        preLostAt: new Date(),
+        preLossExpiresAt: new Date(Date.now() + 5 * 86_400_000),
+      },
     });
     const refused = await post(body(cardNumber));
     expect(refused.status).toBe(400);
@@ -239,8 +247,15 @@ describe("POST /api/v1/settlements: bad bodies", () => {
 
   it("refuses totalFen ≠ fundPayableFen + selfPayFen (the service's INVALID_AMOUNT)", async () => {
     const { cardNumber } = await insured(5_000n);
-    const error = await expect400(body(cardNumber, { totalFen: 30_000, fundPayableFen: 10_000, selfPayFen: 10_000 }), "totalFen");
-    expect(error).toEqual({ code: "INVALID_AMOUNT", message: "统筹应付与个人自付之和必须等于总金额", field: "totalFen" });
+    const error = await expect400(
+      body(cardNumber, { totalFen: 30_000, fundPayableFen: 10_000, selfPayFen: 10_000 }),
+      "totalFen",
+    );
+    expect(error).toEqual({
+      code: "INVALID_AMOUNT",
+      message: "统筹应付与个人自付之和必须等于总金额",
+      field: "totalFen",
+    });
   });
 
   it("refuses bad identifiers, dates, kinds and channels", async () => {
@@ -252,7 +267,10 @@ describe("POST /api/v1/settlements: bad bodies", () => {
     await expect400(body(cardNumber, { kind: "dental" }), "kind");
     await expect400(body(cardNumber, { channel: "cash" }), "channel");
     await expect400(body(cardNumber, { settlementNo: "含中文" }), "settlementNo");
-    await expect400(body(cardNumber, { idNumber: "500103198805201234", cardNumber: undefined, channel: "voucher" }), "idNumber");
+    await expect400(
+      body(cardNumber, { idNumber: "500103198805201234", cardNumber: undefined, channel: "voucher" }),
+      "idNumber",
+    );
   });
 
   it("refuses a body that is not JSON, or not an object", async () => {

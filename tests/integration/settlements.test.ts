@@ -36,7 +36,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await truncateAll(db);
   ({ funds, agencyId, unitId } = await createReferenceData(db));
-  institution = (await createInstitution(db, { code: "H50010301", name: "重庆医科大学附属第一医院" })).institution;
+  institution = (await createInstitution(db, { code: "H50010301", name: "重庆医科大学附属第一医院" }))
+    .institution;
 });
 
 /** The settlements are decided "now" = 2026-03-10 12:00 China time. */
@@ -105,9 +106,19 @@ describe("who pays the self-pay part", () => {
       approvedAt: new Date("2026-01-05T02:00:00Z"),
     });
 
-    const result = await settle(db, request(user.personId, "S-ORDER-1", { total: 100_000n, fund: 20_000n }), NOW);
+    const result = await settle(
+      db,
+      request(user.personId, "S-ORDER-1", { total: 100_000n, fund: 20_000n }),
+      NOW,
+    );
 
-    expect(split(result)).toEqual({ benefitStatus: "NORMAL", fund: 20_000n, own: 10_000n, linked: 50_000n, cash: 20_000n });
+    expect(split(result)).toEqual({
+      benefitStatus: "NORMAL",
+      fund: 20_000n,
+      own: 10_000n,
+      linked: 50_000n,
+      cash: 20_000n,
+    });
     expect(result.replayed).toBe(false);
     expect(await balanceOf(db, user.accountId)).toBe(0n);
     expect(await balanceOf(db, provider.accountId)).toBe(0n);
@@ -127,10 +138,25 @@ describe("who pays the self-pay part", () => {
       benefitStatus: "NORMAL",
     });
     expect(await entriesOfPosting(row.postingId)).toEqual([
-      { accountId: funds["CLEARING-INSTITUTION"], kind: "OUTPATIENT", amountFen: 100_000n, counterpartyPersonId: null },
+      {
+        accountId: funds["CLEARING-INSTITUTION"],
+        kind: "OUTPATIENT",
+        amountFen: 100_000n,
+        counterpartyPersonId: null,
+      },
       { accountId: user.accountId, kind: "OUTPATIENT", amountFen: -10_000n, counterpartyPersonId: null },
-      { accountId: provider.accountId, kind: "LINKED_PAYMENT", amountFen: -50_000n, counterpartyPersonId: user.personId },
-      { accountId: funds["FUND-POOLED"], kind: "FUND_PAYMENT", amountFen: -20_000n, counterpartyPersonId: null },
+      {
+        accountId: provider.accountId,
+        kind: "LINKED_PAYMENT",
+        amountFen: -50_000n,
+        counterpartyPersonId: user.personId,
+      },
+      {
+        accountId: funds["FUND-POOLED"],
+        kind: "FUND_PAYMENT",
+        amountFen: -20_000n,
+        counterpartyPersonId: null,
+      },
       { accountId: funds.CASH, kind: "CASH_PAYMENT", amountFen: -20_000n, counterpartyPersonId: null },
     ]);
     const posting = await db.posting.findUniqueOrThrow({ where: { id: row.postingId } });
@@ -155,7 +181,13 @@ describe("who pays the self-pay part", () => {
 
     const result = await settle(db, request(person.personId, "S-NOLINK", { total: 80_000n }), NOW);
 
-    expect(split(result)).toEqual({ benefitStatus: "NORMAL", fund: 0n, own: 10_000n, linked: 0n, cash: 70_000n });
+    expect(split(result)).toEqual({
+      benefitStatus: "NORMAL",
+      fund: 0n,
+      own: 10_000n,
+      linked: 0n,
+      cash: 70_000n,
+    });
     const row = await storedSettlement("S-NOLINK");
     expect(row.linkageId).toBeNull();
     expect((await entriesOfPosting(row.postingId)).map((e) => [e.kind, e.amountFen])).toEqual([
@@ -182,7 +214,11 @@ describe("who pays the self-pay part", () => {
     expect(split(before)).toMatchObject({ linked: 0n, cash: 3_000n });
 
     await db.linkage.updateMany({ data: { status: "CANCELLED", cancelledAt: NOW } });
-    const cancelled = await settle(db, request(user.personId, "S-CANCELLED", { total: 3_000n, fund: 0n }, { serviceDate: "2026-03-10" }), NOW);
+    const cancelled = await settle(
+      db,
+      request(user.personId, "S-CANCELLED", { total: 3_000n, fund: 0n }, { serviceDate: "2026-03-10" }),
+      NOW,
+    );
     expect(split(cancelled)).toMatchObject({ linked: 0n, cash: 3_000n });
     expect(await balanceOf(db, provider.accountId)).toBe(50_000n);
   });
@@ -191,16 +227,36 @@ describe("who pays the self-pay part", () => {
 describe("benefit status on the service date", () => {
   it("pays no fund part while the unit is in arrears: the fund part becomes self-pay", async () => {
     const person = await insured(5_000n);
-    await declareUnitMonth(db, { unitId, month: "2026-01", employees: [{ personId: person.personId, wageFen: 600_000n }] });
+    await declareUnitMonth(db, {
+      unitId,
+      month: "2026-01",
+      employees: [{ personId: person.personId, wageFen: 600_000n }],
+    });
 
     const inArrears = await settle(
       db,
-      request(person.personId, "S-SUSP", { total: 50_000n, fund: 40_000n }, { serviceDate: "2026-02-10", kind: "INPATIENT" }),
+      request(
+        person.personId,
+        "S-SUSP",
+        { total: 50_000n, fund: 40_000n },
+        { serviceDate: "2026-02-10", kind: "INPATIENT" },
+      ),
       NOW,
     );
-    expect(split(inArrears)).toEqual({ benefitStatus: "SUSPENDED", fund: 0n, own: 5_000n, linked: 0n, cash: 45_000n });
+    expect(split(inArrears)).toEqual({
+      benefitStatus: "SUSPENDED",
+      fund: 0n,
+      own: 5_000n,
+      linked: 0n,
+      cash: 45_000n,
+    });
     const row = await storedSettlement("S-SUSP");
-    expect(row).toMatchObject({ fundPayableFen: 40_000n, selfPayFen: 10_000n, fundPaidFen: 0n, benefitStatus: "SUSPENDED" });
+    expect(row).toMatchObject({
+      fundPayableFen: 40_000n,
+      selfPayFen: 10_000n,
+      fundPaidFen: 0n,
+      benefitStatus: "SUSPENDED",
+    });
     expect((await entriesOfPosting(row.postingId)).map((e) => [e.kind, e.amountFen])).toEqual([
       ["INPATIENT_SELF_PAY", 50_000n],
       ["INPATIENT_SELF_PAY", -5_000n],
@@ -213,7 +269,13 @@ describe("benefit status on the service date", () => {
       request(person.personId, "S-JAN", { total: 50_000n, fund: 40_000n }, { serviceDate: "2026-01-20" }),
       NOW,
     );
-    expect(split(beforeSuspension)).toEqual({ benefitStatus: "NORMAL", fund: 40_000n, own: 0n, linked: 0n, cash: 10_000n });
+    expect(split(beforeSuspension)).toEqual({
+      benefitStatus: "NORMAL",
+      fund: 40_000n,
+      own: 0n,
+      linked: 0n,
+      cash: 10_000n,
+    });
   });
 
   it("pays no fund part for a person not yet enrolled on the service date (ENDED)", async () => {
@@ -222,7 +284,13 @@ describe("benefit status on the service date", () => {
 
     const result = await settle(db, request(person.id, "S-NOTYET", { total: 4_000n, fund: 3_000n }), NOW);
 
-    expect(split(result)).toEqual({ benefitStatus: "ENDED", fund: 0n, own: 1_000n, linked: 0n, cash: 3_000n });
+    expect(split(result)).toEqual({
+      benefitStatus: "ENDED",
+      fund: 0n,
+      own: 1_000n,
+      linked: 0n,
+      cash: 3_000n,
+    });
   });
 });
 
@@ -231,12 +299,25 @@ describe("cards", () => {
     const person = await insured(10_000n);
     await db.card.update({
       where: { cardNumber: person.cardNumber },
-      data: { status: "PRE_LOST", preLostAt: new Date("2026-03-05T02:00:00Z"), preLossExpiresAt: new Date("2026-03-15T02:00:00Z") },
+      data: {
+        status: "PRE_LOST",
+        preLostAt: new Date("2026-03-05T02:00:00Z"),
+        preLossExpiresAt: new Date("2026-03-15T02:00:00Z"),
+      },
     });
     const counts = await ledgerCounts(db);
 
     const error = await failureOf(
-      settle(db, request(person.personId, "S-PRELOST", { total: 2_000n }, { channel: "CARD", cardNumber: person.cardNumber }), NOW),
+      settle(
+        db,
+        request(
+          person.personId,
+          "S-PRELOST",
+          { total: 2_000n },
+          { channel: "CARD", cardNumber: person.cardNumber },
+        ),
+        NOW,
+      ),
     );
     expect(error.code).toBe("CARD_PRE_LOST");
     expect(error.message).toContain("预挂失");
@@ -252,12 +333,21 @@ describe("cards", () => {
     const person = await insured(10_000n);
     await db.card.update({
       where: { cardNumber: person.cardNumber },
-      data: { status: "PRE_LOST", preLostAt: new Date("2026-02-20T02:00:00Z"), preLossExpiresAt: new Date("2026-03-02T02:00:00Z") },
+      data: {
+        status: "PRE_LOST",
+        preLostAt: new Date("2026-02-20T02:00:00Z"),
+        preLossExpiresAt: new Date("2026-03-02T02:00:00Z"),
+      },
     });
 
     const result = await settle(
       db,
-      request(person.personId, "S-LAPSED", { total: 2_000n }, { channel: "CARD", cardNumber: person.cardNumber, kind: "PHARMACY" }),
+      request(
+        person.personId,
+        "S-LAPSED",
+        { total: 2_000n },
+        { channel: "CARD", cardNumber: person.cardNumber, kind: "PHARMACY" },
+      ),
       NOW,
     );
 
@@ -267,11 +357,23 @@ describe("cards", () => {
 
   it("refuses a formally lost card (CARD_LOST) and accepts the voucher for the same person", async () => {
     const person = await insured(10_000n);
-    await db.card.update({ where: { cardNumber: person.cardNumber }, data: { status: "LOST", lostAt: new Date("2026-03-01T02:00:00Z") } });
+    await db.card.update({
+      where: { cardNumber: person.cardNumber },
+      data: { status: "LOST", lostAt: new Date("2026-03-01T02:00:00Z") },
+    });
     const counts = await ledgerCounts(db);
 
     const error = await failureOf(
-      settle(db, request(person.personId, "S-LOST", { total: 2_000n }, { channel: "CARD", cardNumber: person.cardNumber }), NOW),
+      settle(
+        db,
+        request(
+          person.personId,
+          "S-LOST",
+          { total: 2_000n },
+          { channel: "CARD", cardNumber: person.cardNumber },
+        ),
+        NOW,
+      ),
     );
     expect(error.code).toBe("CARD_LOST");
     expect(await ledgerCounts(db)).toEqual(counts);
@@ -287,7 +389,16 @@ describe("cards", () => {
     const other = await insured(0n);
     for (const cardNumber of [other.cardNumber, null, "Z99999999"]) {
       const error = await failureOf(
-        settle(db, request(person.personId, `S-CARD-${cardNumber ?? "none"}`, { total: 1_000n }, { channel: "CARD", cardNumber }), NOW),
+        settle(
+          db,
+          request(
+            person.personId,
+            `S-CARD-${cardNumber ?? "none"}`,
+            { total: 1_000n },
+            { channel: "CARD", cardNumber },
+          ),
+          NOW,
+        ),
       );
       expect(error.code).toBe("CARD_NOT_FOUND");
     }
@@ -308,7 +419,13 @@ describe("idempotency on the settlement number", () => {
     const replay = await settle(db, req, NOW);
 
     expect(replay).toEqual({ ...first, replayed: true });
-    expect(split(replay)).toEqual({ benefitStatus: "NORMAL", fund: 4_000n, own: 3_000n, linked: 0n, cash: 3_000n });
+    expect(split(replay)).toEqual({
+      benefitStatus: "NORMAL",
+      fund: 4_000n,
+      own: 3_000n,
+      linked: 0n,
+      cash: 3_000n,
+    });
     expect(countsAfterFunding).toEqual({ postings: counts.postings + 1, entries: counts.entries + 2 });
     expect(await ledgerCounts(db)).toEqual(countsAfterFunding);
     expect(await db.settlement.count()).toBe(1);
@@ -320,7 +437,9 @@ describe("idempotency on the settlement number", () => {
     await settle(db, request(person.personId, "S-CONFLICT", { total: 10_000n }), NOW);
     const counts = await ledgerCounts(db);
 
-    const error = await failureOf(settle(db, request(person.personId, "S-CONFLICT", { total: 10_001n }), NOW));
+    const error = await failureOf(
+      settle(db, request(person.personId, "S-CONFLICT", { total: 10_001n }), NOW),
+    );
 
     expect(error.code).toBe("IDEMPOTENCY_CONFLICT");
     expect(error.message).toContain("S-CONFLICT");
@@ -334,7 +453,12 @@ describe("idempotency on the settlement number", () => {
     await settle(db, request(person.personId, "0001", { total: 1_000n }), NOW);
     const second = await settle(
       db,
-      request(person.personId, "0001", { total: 2_000n }, { institutionId: other.id, institutionCode: other.code, institutionName: other.name }),
+      request(
+        person.personId,
+        "0001",
+        { total: 2_000n },
+        { institutionId: other.id, institutionCode: other.code, institutionName: other.name },
+      ),
       NOW,
     );
     expect(second.replayed).toBe(false);
@@ -346,7 +470,11 @@ describe("idempotency on the settlement number", () => {
     const bad = [
       { ...request(person.personId, "S-BAD-1", { total: 10_000n, fund: 2_000n }), selfPayFen: 7_000n },
       request(person.personId, "S-BAD-2", { total: 0n }),
-      { ...request(person.personId, "S-BAD-3", { total: 1_000n }), fundPayableFen: -1_000n, selfPayFen: 2_000n },
+      {
+        ...request(person.personId, "S-BAD-3", { total: 1_000n }),
+        fundPayableFen: -1_000n,
+        selfPayFen: 2_000n,
+      },
     ];
     for (const r of bad) expect((await failureOf(settle(db, r, NOW))).code).toBe("INVALID_AMOUNT");
     expect(await db.settlement.count()).toBe(0);
@@ -376,18 +504,32 @@ describe("concurrent settlements", () => {
 
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
-        settle(db, request(person.personId, `S-RACE-${String(i).padStart(3, "0")}`, { total: 100n }, { kind: "PHARMACY" }), NOW),
+        settle(
+          db,
+          request(
+            person.personId,
+            `S-RACE-${String(i).padStart(3, "0")}`,
+            { total: 100n },
+            { kind: "PHARMACY" },
+          ),
+          NOW,
+        ),
       ),
     );
 
-    const rejected = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const rejected = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(rejected).toEqual([]);
     const values = results.map((r) => (r as PromiseFulfilledResult<SettlementResult>).value);
     expect(values.filter((v) => v.ownAccountFen === 100n && v.cashFen === 0n)).toHaveLength(50);
     expect(values.filter((v) => v.ownAccountFen === 0n && v.cashFen === 100n)).toHaveLength(50);
     expect(await balanceOf(db, person.accountId)).toBe(0n);
 
-    const stored = await db.settlement.aggregate({ _sum: { ownAccountFen: true, cashFen: true }, _count: { _all: true } });
+    const stored = await db.settlement.aggregate({
+      _sum: { ownAccountFen: true, cashFen: true },
+      _count: { _all: true },
+    });
     expect(stored).toEqual({ _sum: { ownAccountFen: 5_000n, cashFen: 5_000n }, _count: { _all: 100 } });
     const balances = await db.entry.findMany({
       where: { accountId: person.accountId },
@@ -413,7 +555,9 @@ describe("concurrent settlements", () => {
 
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => settle(db, req, NOW)));
 
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     const values = results.map((r) => (r as PromiseFulfilledResult<SettlementResult>).value);
     expect(values.filter((v) => !v.replayed)).toHaveLength(1);
     const rows = await db.settlement.findMany({ select: { id: true, postingId: true } });
@@ -432,7 +576,9 @@ describe("concurrent settlements", () => {
     await createLinkage(db, { userPersonId: user.personId, providerPersonId: provider.personId, agencyId });
 
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => settle(db, request(user.personId, `S-LINKRACE-${i}`, { total: 100n }), NOW)),
+      Array.from({ length: 20 }, (_, i) =>
+        settle(db, request(user.personId, `S-LINKRACE-${i}`, { total: 100n }), NOW),
+      ),
     );
 
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);

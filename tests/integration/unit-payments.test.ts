@@ -61,15 +61,25 @@ async function monthRows() {
     orderBy: { month: "asc" },
     select: { month: true, dueFen: true, paidFen: true, paidUpAt: true },
   });
-  return Object.fromEntries(rows.map((r) => [r.month, { due: r.dueFen, paid: r.paidFen, paidUpAt: r.paidUpAt }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.month, { due: r.dueFen, paid: r.paidFen, paidUpAt: r.paidUpAt }]),
+  );
 }
 
 async function allocationRows() {
   const rows = await db.paymentAllocation.findMany({
     orderBy: { id: "asc" },
-    select: { amountFen: true, payment: { select: { reference: true } }, unitMonth: { select: { month: true } } },
+    select: {
+      amountFen: true,
+      payment: { select: { reference: true } },
+      unitMonth: { select: { month: true } },
+    },
   });
-  return rows.map((r) => ({ reference: r.payment.reference, month: r.unitMonth.month, amountFen: r.amountFen }));
+  return rows.map((r) => ({
+    reference: r.payment.reference,
+    month: r.unitMonth.month,
+    amountFen: r.amountFen,
+  }));
 }
 
 async function unallocated(reference: string) {
@@ -185,7 +195,9 @@ describe("receiveUnitPayment, FIFO", () => {
       "2025-03": { due: DUE_6000, paid: DUE_6000, paidUpAt: paidAt },
       "2025-04": { due: DUE_6000, paid: 0n, paidUpAt: null },
     });
-    expect(await allocationRows()).toEqual([{ reference: "TAX-0510", month: "2025-03", amountFen: DUE_6000 }]);
+    expect(await allocationRows()).toEqual([
+      { reference: "TAX-0510", month: "2025-03", amountFen: DUE_6000 },
+    ]);
     expect(await unallocated("TAX-0510")).toBe(0n);
     // The money itself: from the collector's clearing account into the pooled fund.
     expect(await balanceOf(db, funds["CLEARING-COLLECTION"])).toBe(-DUE_6000);
@@ -281,14 +293,25 @@ describe("receiveUnitPayment, idempotency", () => {
     await pay("TAX-DUP", 10_000n, cst("2025-03-20 10:00"));
     const counts = await ledgerCounts(db);
     const other = await db.unit.create({
-      data: { unitNumber: "5001000002", name: "另一单位", creditCode: "91500103MA5U000001", districtCode: "500103", agencyId },
+      data: {
+        unitNumber: "5001000002",
+        name: "另一单位",
+        creditCode: "91500103MA5U000001",
+        districtCode: "500103",
+        agencyId,
+      },
     });
 
     const otherAmount = await failureOf(pay("TAX-DUP", 20_000n, cst("2025-03-20 10:00")));
     expect(otherAmount.code).toBe("IDEMPOTENCY_CONFLICT");
     expect(otherAmount.message).toContain("TAX-DUP");
     const otherUnit = await failureOf(
-      receiveUnitPayment(db, { unitId: other.id, reference: "TAX-DUP", receivedAt: new Date(), amountFen: 10_000n }),
+      receiveUnitPayment(db, {
+        unitId: other.id,
+        reference: "TAX-DUP",
+        receivedAt: new Date(),
+        amountFen: 10_000n,
+      }),
     );
     expect(otherUnit.code).toBe("IDEMPOTENCY_CONFLICT");
 
@@ -302,7 +325,9 @@ describe("receiveUnitPayment, idempotency", () => {
     await declare("2025-04", [a!.person.id]);
     const at = cst("2025-05-10 10:00");
 
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => pay("TAX-BURST", DUE_6000, at)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => pay("TAX-BURST", DUE_6000, at)),
+    );
 
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const values = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof pay>>>).value);
@@ -310,7 +335,9 @@ describe("receiveUnitPayment, idempotency", () => {
     expect(new Set(values.map((v) => v.paymentId)).size).toBe(1);
     expect(await db.unitPayment.count()).toBe(1);
     expect(await db.posting.count({ where: { idempotencyKey: "payment:TAX-BURST" } })).toBe(1);
-    expect(await allocationRows()).toEqual([{ reference: "TAX-BURST", month: "2025-03", amountFen: DUE_6000 }]);
+    expect(await allocationRows()).toEqual([
+      { reference: "TAX-BURST", month: "2025-03", amountFen: DUE_6000 },
+    ]);
     expect(await monthRows()).toMatchObject({ "2025-03": { paid: DUE_6000 }, "2025-04": { paid: 0n } });
     expect((await checkLedger(db)).ok).toBe(true);
   });
@@ -327,7 +354,9 @@ describe("receiveUnitPayment, idempotency", () => {
     const rows = await monthRows();
     expect(Object.values(rows).map((r) => r.paid)).toEqual(Array(6).fill(DUE_6000));
     expect(Object.values(rows).every((r) => r.paidUpAt !== null)).toBe(true);
-    expect(await db.unitPayment.aggregate({ _sum: { unallocatedFen: true } })).toEqual({ _sum: { unallocatedFen: 0n } });
+    expect(await db.unitPayment.aggregate({ _sum: { unallocatedFen: true } })).toEqual({
+      _sum: { unallocatedFen: 0n },
+    });
     const allocated = await db.paymentAllocation.aggregate({ _sum: { amountFen: true } });
     expect(allocated._sum.amountFen).toBe(6n * DUE_6000);
     expect(await balanceOf(db, funds["FUND-POOLED"])).toBe(6n * DUE_6000);
@@ -361,7 +390,12 @@ describe("the employees' benefit status (DOMAIN §6)", () => {
       "2025-06-15": "SUSPENDED UNIT_ARREARS",
     });
     const [status] = await loadBenefitStatuses(db, [{ personId: b, date: "2025-04-20" }]);
-    expect(status).toMatchObject({ status: "SUSPENDED", reasonCode: "UNIT_ARREARS", since: "2025-04-01", until: null });
+    expect(status).toMatchObject({
+      status: "SUSPENDED",
+      reasonCode: "UNIT_ARREARS",
+      since: "2025-04-01",
+      until: null,
+    });
   });
 
   it("paid up within 3 months: a date inside the gap is NORMAL (covered), and cover resumes", async () => {

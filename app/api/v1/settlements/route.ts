@@ -1,5 +1,5 @@
 import { defineInstitutionRoute } from "@/lib/auth/institution";
-import { fieldErrorsOf } from "@/lib/auth/guard";
+import { fieldErrorsOf } from "@/lib/http/errors";
 import { db } from "@/lib/db/client";
 import { settleFromApi, settlementBodySchema } from "@/lib/services/settlement-api";
 
