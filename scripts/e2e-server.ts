@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/load";
-import { hasBuild, runNext } from "./lib/next";
+import { hasBuild, runServer } from "./lib/next";
 import { DATA_DIR, onShutdown } from "./lib/runtime";
 import { freshDatabase, openTestCluster } from "./lib/test-db";
 
@@ -26,7 +26,8 @@ if (!hasBuild()) {
   await cluster.stop();
   process.exit(1);
 }
-const app = runNext(["start", "-p", String(port)], {
+const app = runServer({
+  PORT: String(port),
   DATABASE_URL: url,
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   NODE_ENV: "production",

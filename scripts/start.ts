@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/load";
 import { runPrisma } from "./prisma";
-import { hasBuild, runNext, runNextToEnd } from "./lib/next";
+import { hasBuild, runNext, runNextToEnd, runServer } from "./lib/next";
 import { authSecret, onShutdown, openDatabase, readStartEnv } from "./lib/runtime";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
@@ -42,7 +42,7 @@ try {
       console.log("未发现构建产物,正在构建(约 1 分钟)…");
       await runNextToEnd(["build"], { ...appEnv, NODE_ENV: "production" });
     }
-    app = runNext(["start", "-p", String(env.PORT)], { ...appEnv, NODE_ENV: "production" });
+    app = runServer(appEnv);
     console.log(`门户地址:http://localhost:${env.PORT}`);
   }
   const code: number = await new Promise((r) => app!.once("exit", (c) => r(c ?? 0)));

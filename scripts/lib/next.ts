@@ -24,3 +24,12 @@ export function runNextToEnd(args: string[], env: Record<string, string>): Promi
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} 失败,退出码 ${code}`))));
   });
 }
+
+/** The production server (scripts/serve.ts): Next's handler behind a Node server that knows the client's address. */
+export function runServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+  });
+}
