@@ -39,6 +39,8 @@ export default defineConfig({
     url: `http://localhost:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM lets scripts/e2e-server.ts stop the app and Postgres cleanly instead of being killed.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: { E2E_PORT: String(port), E2E_CLUSTER: process.env.E2E_CLUSTER ?? "e2e" },
