@@ -8,7 +8,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
+  // Sign-in runs argon2 and a redirect: give slow machines room rather than retries.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {

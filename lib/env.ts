@@ -5,6 +5,8 @@ const schema = z.object({
     .string({ error: "缺少 DATABASE_URL:请用 npm start 启动(会自动启动内置数据库),或设置 DATABASE_URL" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须是 postgresql:// 开头的连接串"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符").optional(),
+  /** Signs the verification codes of printed statements and proofs; derived from AUTH_SECRET when unset. */
+  VERIFY_SECRET: z.string().min(32, "VERIFY_SECRET 至少 32 个字符").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

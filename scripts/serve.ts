@@ -20,7 +20,14 @@ function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
 
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = process.env.TRUST_PROXY === "1";
-const app = next({ dev: false, dir: ROOT, conf: process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : undefined });
+// hostname and port let Next reach itself (server-action redirects fetch their target internally).
+const app = next({
+  dev: false,
+  dir: ROOT,
+  hostname: "localhost",
+  port,
+  conf: process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : undefined,
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -6,7 +6,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { isDomainError } from "@/lib/domain/errors";
-import { type Principal, type Role, signInClerk, signInPerson, signInStaff } from "@/lib/services/sign-in";
+import { checkStaffPassword, type Principal, type Role, signInClerk, signInPerson, verifyStaffSecondFactor } from "@/lib/services/sign-in";
+import { readStaffChallenge, signingKey, signStaffChallenge } from "@/lib/services/totp";
 
 declare module "next-auth" {
   interface User {
@@ -29,6 +30,14 @@ export class SignInRefused extends CredentialsSignin {
   ) {
     super(message);
     this.code = message;
+  }
+}
+
+/** The staff password was right and a TOTP code must follow: carries the signed challenge to the action. */
+export class SecondFactorRequired extends CredentialsSignin {
+  constructor(readonly challenge: string) {
+    super("请输入动态口令");
+    this.code = "请输入动态口令";
   }
 }
 
@@ -58,6 +67,15 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 function clientIp(request: Request): string | null {
   // Only meaningful behind a proxy that sets it; issue #9 makes trusting it configurable.
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+}
+
+async function signInStaffStep(c: Partial<Record<string, unknown>>, ip: string | null): Promise<Principal | string> {
+  const challenge = text(c.challenge);
+  if (challenge) {
+    return verifyStaffSecondFactor(db(), { challenge: readStaffChallenge(challenge, signingKey()), code: text(c.code), ip });
+  }
+  const { principal, needsTotp } = await checkStaffPassword(db(), { staffNumber: text(c.staffNumber), password: text(c.password), ip });
+  return needsTotp ? signStaffChallenge({ staffId: principal.id, sessionVersion: principal.sessionVersion }, signingKey()) : principal;
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
@@ -95,11 +113,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     }),
     Credentials({
       id: "staff",
-      credentials: { staffNumber: {}, password: {} },
-      authorize: (c, request) =>
-        refuseOnDomainError(() =>
-          signInStaff(db(), { staffNumber: text(c.staffNumber), password: text(c.password), ip: clientIp(request) }),
-        ),
+      // Either staffNumber + password, or (second step, TOTP enrolled) the signed challenge + code.
+      credentials: { staffNumber: {}, password: {}, challenge: {}, code: {} },
+      authorize: async (c, request) => {
+        let step: Principal | string;
+        try {
+          step = await signInStaffStep(c, clientIp(request));
+        } catch (error) {
+          if (isDomainError(error)) throw new SignInRefused(error.message, error.field);
+          throw error;
+        }
+        if (typeof step === "string") throw new SecondFactorRequired(step);
+        return toUser(step);
+      },
     }),
   ],
   callbacks: {

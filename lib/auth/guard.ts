@@ -3,6 +3,7 @@
  * with defineAction() and every route handler with defineRoute(), each of which checks the session
  * and the role itself, because a layout check never protects an action or a handler.
  */
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
@@ -52,10 +53,20 @@ export const getPrincipal = cache(async (): Promise<SessionPrincipal | null> => 
   return { role: session.role, id: session.principalId, name: row.name, mustChangePassword: row.mustChangePassword };
 });
 
-/** For pages and layouts: redirects to the right sign-in page, or to the forced password change. */
+/** A session cookie that no longer yields a principal: the token expired, or the session was revoked. */
+async function hasStaleSessionCookie(): Promise<boolean> {
+  return (await cookies()).getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+}
+
+/**
+ * For pages and layouts: redirects to the right sign-in page, or to the forced password change.
+ * When a session cookie was sent but no longer counts, the sign-in page is told (?expired=1) so it can
+ * say why the person has to sign in again.
+ */
 export async function requireRole(role: Role, options: { allowPasswordChange?: boolean } = {}): Promise<SessionPrincipal> {
   const principal = await getPrincipal();
-  if (!principal || principal.role !== role) redirect(LOGIN_PATH[role]);
+  if (!principal) redirect((await hasStaleSessionCookie()) ? `${LOGIN_PATH[role]}?expired=1` : LOGIN_PATH[role]);
+  if (principal.role !== role) redirect(LOGIN_PATH[role]);
   if (principal.mustChangePassword && !options.allowPasswordChange) redirect(PASSWORD_PATH);
   return principal;
 }

@@ -8,7 +8,7 @@ function createClient(url: string) {
     // Secrets never leave a query unless a caller asks for them by name.
     omit: {
       person: { passwordHash: true },
-      staff: { passwordHash: true },
+      staff: { passwordHash: true, totpSecret: true },
       unitClerk: { passwordHash: true },
     },
   });

@@ -42,3 +42,10 @@ export function categoryText(category: keyof typeof CATEGORY_LABEL, tier: keyof 
   const base = CATEGORY_LABEL[category];
   return tier && category !== "EMPLOYEE_UNIT" ? `${base} · ${TIER_LABEL[tier]}` : base;
 }
+
+export const INSTITUTION_TYPE_LABEL = {
+  HOSPITAL: "医院",
+  CLINIC: "基层医疗机构",
+  PHARMACY: "定点零售药店",
+  FITNESS: "健身场所",
+} as const;

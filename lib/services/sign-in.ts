@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/domain/errors";
 import { classifyLoginId, parseUnitNumber } from "@/lib/domain/identifiers";
 import { afterAttempt, initialPassword, isLocked, type LockState, MAX_FAILED_LOGINS, minutesLeft } from "@/lib/domain/lockout";
 import type { PrincipalType } from "@/lib/generated/prisma/enums";
+import { isValidTotp, type StaffChallenge } from "./totp";
 import { burnVerifyTime, sameText, verifyPassword } from "./passwords";
 
 export type Role = "person" | "clerk" | "staff";
@@ -55,6 +56,11 @@ async function attempt(
     password: string;
     now: Date;
     ip: string | null;
+    /**
+     * Set when a second factor follows: a right password is audited as this action and does not clear the
+     * failure count (only the full sign-in does), so codes cannot be guessed by re-entering the password.
+     */
+    partialAction?: string;
   },
 ): Promise<Principal> {
   const { candidate, password, now, table } = options;
@@ -79,7 +85,7 @@ async function attempt(
         await burnVerifyTime(password);
         ok = sameText(password, candidate.initialPassword ?? "");
       }
-      const next = afterAttempt(state, now, ok);
+      const next = ok && options.partialAction ? state : afterAttempt(state, now, ok);
       await tx.$executeRawUnsafe(
         `UPDATE "${table}" SET failed_logins = $1, locked_until = $2 WHERE id = $3`,
         next.failedLogins,
@@ -90,7 +96,7 @@ async function attempt(
         data: {
           actorType: options.actorType,
           actorId: String(candidate.id),
-          action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
+          action: ok ? (options.partialAction ?? "SIGN_IN") : "SIGN_IN_FAILED",
           subjectPersonId: options.role === "person" ? candidate.id : null,
           ip: options.ip,
         },
@@ -168,15 +174,17 @@ export async function signInClerk(
   });
 }
 
-export async function signInStaff(
+/** The password step of a staff sign-in; `needsTotp` says a code must follow before there is a session. */
+export async function checkStaffPassword(
   database: Db,
   input: { staffNumber: string; password: string; now?: Date; ip?: string | null },
-): Promise<Principal> {
+): Promise<{ principal: Principal; needsTotp: boolean }> {
   const staff = await database.staff.findUnique({
     where: { staffNumber: input.staffNumber.trim().toUpperCase() },
-    select: { ...lockFields, passwordHash: true },
+    select: { ...lockFields, passwordHash: true, totpEnabledAt: true },
   });
-  return attempt(database, {
+  const needsTotp = staff?.totpEnabledAt != null;
+  const principal = await attempt(database, {
     role: "staff",
     actorType: "STAFF",
     candidate: staff && { ...staff, initialPassword: null },
@@ -184,5 +192,80 @@ export async function signInStaff(
     now: input.now ?? new Date(),
     ip: input.ip ?? null,
     table: "staff",
+    ...(needsTotp ? { partialAction: "SIGN_IN_PASSWORD_OK" } : {}),
   });
+  return { principal, needsTotp };
+}
+
+/** Staff sign-in for staff without a second factor; with one enrolled, the code step must follow. */
+export async function signInStaff(
+  database: Db,
+  input: { staffNumber: string; password: string; now?: Date; ip?: string | null },
+): Promise<Principal> {
+  const { principal, needsTotp } = await checkStaffPassword(database, input);
+  if (needsTotp) throw new DomainError("TOTP_REQUIRED", "请输入动态口令", { field: "code" });
+  return principal;
+}
+
+/**
+ * The code step: the challenge says the password was right moments ago. Wrong codes count towards the
+ * same lockout as wrong passwords; every code checked is audited.
+ */
+export async function verifyStaffSecondFactor(
+  database: Db,
+  input: { challenge: StaffChallenge; code: string; now?: Date; ip?: string | null },
+): Promise<Principal> {
+  const now = input.now ?? new Date();
+  const expired = new DomainError("CHALLENGE_EXPIRED", "登录已超时,请重新输入工号和密码");
+  const outcome = await database.$transaction(
+    async (tx): Promise<{ ok: true; name: string } | { ok: false; error: DomainError }> => {
+      const [row] = await tx.$queryRaw<
+        {
+          failed_logins: number;
+          locked_until: Date | null;
+          session_version: number;
+          totp_secret: string | null;
+          name: string;
+        }[]
+      >`SELECT failed_logins, locked_until, session_version, totp_secret, name FROM staff WHERE id = ${input.challenge.staffId} FOR UPDATE`;
+      if (!row || row.session_version !== input.challenge.sessionVersion || !row.totp_secret)
+        return { ok: false, error: expired };
+      const state: LockState = { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+      if (isLocked(state, now)) return { ok: false, error: lockedError(state, now) };
+      const ok = await isValidTotp(row.totp_secret, input.code, now);
+      const next = afterAttempt(state, now, ok);
+      await tx.staff.update({
+        where: { id: input.challenge.staffId },
+        data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorType: "STAFF",
+          actorId: String(input.challenge.staffId),
+          action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
+          details: { factor: "totp" },
+          ip: input.ip ?? null,
+        },
+      });
+      if (ok) return { ok: true, name: row.name };
+      if (next.lockedUntil) return { ok: false, error: lockedError(next, now) };
+      return {
+        ok: false,
+        error: new DomainError(
+          "BAD_TOTP",
+          `动态口令错误,还可尝试${MAX_FAILED_LOGINS - next.failedLogins}次`,
+          { field: "code" },
+        ),
+      };
+    },
+    { maxWait: 15_000, timeout: 20_000 },
+  );
+  if (!outcome.ok) throw outcome.error;
+  return {
+    role: "staff",
+    id: input.challenge.staffId,
+    name: outcome.name,
+    mustChangePassword: false,
+    sessionVersion: input.challenge.sessionVersion,
+  };
 }

@@ -17,6 +17,8 @@ import { receiveUnitPayment } from "@/lib/services/receive-unit-payment";
 import { runMonthlyCredit } from "@/lib/services/run-monthly-credit";
 import { type SettlementRequest, settleBatch } from "@/lib/services/settle";
 import { ensureFundAccounts } from "@/lib/services/system-accounts";
+import { seedCatalogues } from "./catalogues";
+import { DEMO_STAFF_TOTP } from "./demo-staff-totp";
 import { type DemoPerson, generateDemo, settlementEvents } from "./generate";
 import { INSTITUTIONS } from "./institutions";
 
@@ -25,7 +27,10 @@ export const HISTORY_TO = "2026-10";
 const OPENING_DATE = "2024-10-31";
 
 /** Demo API key of the first institution (README); others get none until an operator issues one. */
-export const DEMO_INSTITUTION = { code: INSTITUTIONS[0]!.code, apiKey: "cqyb-demo-key-H50010300001-0123456789" };
+export const DEMO_INSTITUTION = {
+  code: INSTITUTIONS[0]!.code,
+  apiKey: "cqyb-demo-key-H50010300001-0123456789",
+};
 
 /** Unit index that stops paying from ARREARS_FROM (its employees are suspended from the month after). */
 const ARREARS_UNIT = 1;
@@ -71,11 +76,23 @@ function retirementMonth(p: DemoPerson): Month {
 function pickStory(persons: DemoPerson[]) {
   const waiting = persons.find((p, i) => i >= 2 && p.category === "RESIDENT");
   if (waiting) waiting.enrolmentStart = "2026-09";
-  const user = persons.find((p, i) => i >= 2 && p.category === "EMPLOYEE_UNIT" && p.employmentStatus === "IN_SERVICE" && p.enrolmentStart >= HISTORY_FROM);
+  const user = persons.find(
+    (p, i) =>
+      i >= 2 &&
+      p.category === "EMPLOYEE_UNIT" &&
+      p.employmentStatus === "IN_SERVICE" &&
+      p.enrolmentStart >= HISTORY_FROM,
+  );
   // The provider is a long-insured employee with the largest opening balance among the first 50.
   const provider = persons
     .slice(2, 50)
-    .filter((p) => p !== user && p.category === "EMPLOYEE_UNIT" && p.employmentStatus === "IN_SERVICE" && p.enrolmentStart < HISTORY_FROM)
+    .filter(
+      (p) =>
+        p !== user &&
+        p.category === "EMPLOYEE_UNIT" &&
+        p.employmentStatus === "IN_SERVICE" &&
+        p.enrolmentStart < HISTORY_FROM,
+    )
     .sort((a, b) => Number(openingBalanceFen(b) - openingBalanceFen(a)))[0];
   return { waiting, user, provider };
 }
@@ -92,7 +109,9 @@ export async function seedDemo(
 
   await database.district.createMany({ data: data.districts, skipDuplicates: true });
   await database.agency.createMany({ data: data.agencies, skipDuplicates: true });
-  const agencies = new Map((await database.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+  const agencies = new Map(
+    (await database.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]),
+  );
   const agencyId = (code: string) => agencies.get(code) ?? agencies.values().next().value!;
 
   await database.institution.createMany({
@@ -106,17 +125,41 @@ export async function seedDemo(
     })),
     skipDuplicates: true,
   });
-  const institutions = new Map((await database.institution.findMany({ select: { id: true, code: true, name: true } })).map((i) => [i.code, i]));
+  const institutions = new Map(
+    (await database.institution.findMany({ select: { id: true, code: true, name: true } })).map((i) => [
+      i.code,
+      i,
+    ]),
+  );
+  await seedCatalogues(database);
 
   await database.unit.createMany({
-    data: data.units.map((u) => ({ unitNumber: u.unitNumber, name: u.name, creditCode: u.creditCode, districtCode: u.districtCode, agencyId: agencyId(u.agencyCode) })),
+    data: data.units.map((u) => ({
+      unitNumber: u.unitNumber,
+      name: u.name,
+      creditCode: u.creditCode,
+      districtCode: u.districtCode,
+      agencyId: agencyId(u.agencyCode),
+    })),
     skipDuplicates: true,
   });
-  const units = new Map((await database.unit.findMany({ select: { id: true, unitNumber: true } })).map((u) => [u.unitNumber, u.id]));
+  const units = new Map(
+    (await database.unit.findMany({ select: { id: true, unitNumber: true } })).map((u) => [
+      u.unitNumber,
+      u.id,
+    ]),
+  );
 
   for (const s of data.staff) {
+    const totpSecret = DEMO_STAFF_TOTP[s.staffNumber];
     await database.staff.create({
-      data: { staffNumber: s.staffNumber, name: s.name, agencyId: agencyId(s.agencyCode), passwordHash: await hashPassword(s.password) },
+      data: {
+        staffNumber: s.staffNumber,
+        name: s.name,
+        agencyId: agencyId(s.agencyCode),
+        passwordHash: await hashPassword(s.password),
+        ...(totpSecret ? { totpSecret, totpEnabledAt: cstNoon(OPENING_DATE) } : {}),
+      },
     });
   }
   // argon2 runs on libuv's thread pool: hashing a few at a time uses both cores.
@@ -124,15 +167,23 @@ export async function seedDemo(
     const rows = await Promise.all(
       group
         .filter((c) => units.has(c.unitNumber))
-        .map(async (c) => ({ unitId: units.get(c.unitNumber)!, username: c.username, name: c.name, passwordHash: await hashPassword(c.password) })),
+        .map(async (c) => ({
+          unitId: units.get(c.unitNumber)!,
+          username: c.username,
+          name: c.name,
+          passwordHash: await hashPassword(c.password),
+        })),
     );
     await database.unitClerk.createMany({ data: rows });
   }
-  log(`参考数据:${data.agencies.length} 个经办机构,${INSTITUTIONS.length} 家定点医药机构,${data.units.length} 个单位,${data.staff.length} 名工作人员,${data.clerks.length} 名单位经办人`);
+  log(
+    `参考数据:${data.agencies.length} 个经办机构,${INSTITUTIONS.length} 家定点医药机构,${data.units.length} 个单位,${data.staff.length} 名工作人员,${data.clerks.length} 名单位经办人`,
+  );
 
   const funds = await ensureFundAccounts(database);
   const demoHashes = new Map<number, string>();
-  for (const p of data.persons) if (p.initialPassword) demoHashes.set(p.index, await hashPassword(p.initialPassword));
+  for (const p of data.persons)
+    if (p.initialPassword) demoHashes.set(p.index, await hashPassword(p.initialPassword));
 
   const personId = new Map<number, number>();
   const accountId = new Map<number, number>();
@@ -173,13 +224,26 @@ export async function seedDemo(
       })),
     });
     await database.card.createMany({
-      data: batch.map((p) => ({ cardNumber: p.cardNumber, personId: idOf(p), status: "ACTIVE" as const, issuedAt: monthStart(p.enrolmentStart) })),
+      data: batch.map((p) => ({
+        cardNumber: p.cardNumber,
+        personId: idOf(p),
+        status: "ACTIVE" as const,
+        issuedAt: monthStart(p.enrolmentStart),
+      })),
     });
     const withAccount = batch.filter(hasPersonalAccount);
     await database.account.createMany({
-      data: withAccount.map((p) => ({ code: `P${p.personalNumber}`, kind: "PERSONAL" as const, name: `${p.name} 个人账户`, personId: idOf(p) })),
+      data: withAccount.map((p) => ({
+        code: `P${p.personalNumber}`,
+        kind: "PERSONAL" as const,
+        name: `${p.name} 个人账户`,
+        personId: idOf(p),
+      })),
     });
-    const accounts = await database.account.findMany({ where: { personId: { in: withAccount.map(idOf) } }, select: { id: true, personId: true } });
+    const accounts = await database.account.findMany({
+      where: { personId: { in: withAccount.map(idOf) } },
+      select: { id: true, personId: true },
+    });
     const byPerson = new Map(accounts.map((a) => [a.personId!, a.id]));
     for (const p of withAccount) accountId.set(p.index, byPerson.get(idOf(p))!);
   }
@@ -203,19 +267,25 @@ export async function seedDemo(
   for (const batch of chunks(openings, 2_000)) await postJournals(database, batch);
 
   if (story.user && story.provider) {
-    await database.linkage.create({
-      data: {
-        userPersonId: personId.get(story.user.index)!,
-        providerPersonId: personId.get(story.provider.index)!,
-        agencyId: agencyId(story.provider.agencyCode),
-        approvedAt: cstNoon("2025-06-02"),
-      },
+    const userId = personId.get(story.user.index)!;
+    const providerId = personId.get(story.provider.index)!;
+    const linkage = await database.linkage.create({
+      data: { userPersonId: userId, providerPersonId: providerId, agencyId: agencyId(story.provider.agencyCode), approvedAt: cstNoon("2025-06-02") },
+    });
+    // The members rows are the database's own guard against a second linkage for either person.
+    await database.linkageMember.createMany({
+      data: [
+        { personId: userId, linkageId: linkage.id, role: "USER" },
+        { personId: providerId, linkageId: linkage.id, role: "PROVIDER" },
+      ],
     });
   }
 
   const unitIndex = new Map(data.units.map((u, i) => [u.unitNumber, i]));
   const employeesOf = (unitNumber: string, month: Month) =>
-    data.persons.filter((p) => p.unitNumber === unitNumber && p.employmentStatus === "IN_SERVICE" && p.enrolmentStart <= month);
+    data.persons.filter(
+      (p) => p.unitNumber === unitNumber && p.employmentStatus === "IN_SERVICE" && p.enrolmentStart <= month,
+    );
   const paysOnTime = (unitNumber: string, month: Month) => {
     const i = unitIndex.get(unitNumber);
     if (i === ARREARS_UNIT && month >= ARREARS_FROM) return false;
@@ -231,7 +301,10 @@ export async function seedDemo(
         unitId,
         month,
         declaredAt: cstNoon(`${month}-05`),
-        employees: employeesOf(unit.unitNumber, month).map((p) => ({ personId: personId.get(p.index)!, wageFen: BigInt(p.monthlyWageFen) })),
+        employees: employeesOf(unit.unitNumber, month).map((p) => ({
+          personId: personId.get(p.index)!,
+          wageFen: BigInt(p.monthlyWageFen),
+        })),
       });
     }
     if (month > HISTORY_FROM) await runMonthlyCredit(database, { month: addMonths(month, -1) });
@@ -258,7 +331,8 @@ export async function seedDemo(
       }
     }
     requests.sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
-    for (const batch of chunks(requests, SETTLEMENTS_PER_BATCH)) settled += (await settleBatch(database, batch)).length;
+    for (const batch of chunks(requests, SETTLEMENTS_PER_BATCH))
+      settled += (await settleBatch(database, batch)).length;
 
     for (const unit of data.units) {
       const unitId = units.get(unit.unitNumber)!;
@@ -283,7 +357,9 @@ export async function seedDemo(
   await runMonthlyCredit(database, { month: HISTORY_TO });
 
   // A card reported lost online a few days ago: its 10-day pre-loss is still running.
-  const preLost = data.persons.find((p, i) => i >= 2 && p.category === "EMPLOYEE_UNIT" && p !== story.user && p !== story.provider);
+  const preLost = data.persons.find(
+    (p, i) => i >= 2 && p.category === "EMPLOYEE_UNIT" && p !== story.user && p !== story.provider,
+  );
   if (preLost) {
     const reportedAt = new Date(Date.now() - 3 * 86_400_000);
     await database.card.update({

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { query } from "./db";
 import { screenshot, signInPerson } from "./helpers";
+import { signInStaff } from "./staff";
 
 test("signed-out visitors are sent to the matching sign-in page", async ({ page }) => {
   for (const [path, login] of [
@@ -61,12 +62,8 @@ test("a bad unit number is explained beside the field", async ({ page }) => {
   await expect(page.getByLabel("单位编号")).toHaveValue("50010");
 });
 
-test("the staff member signs in", async ({ page }, testInfo) => {
-  await page.goto("/office/login");
-  await page.getByLabel("工号").fill("S0001");
-  await page.getByLabel("密码", { exact: true }).fill("demo-staff-1");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/office$/);
+test("the staff member signs in with password and TOTP code", async ({ page }, testInfo) => {
+  await signInStaff(page, "S0001");
   await expect(page.getByTestId("staff-number")).toHaveText("S0001");
   await screenshot(page, testInfo, "office");
 });

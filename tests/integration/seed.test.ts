@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { checkLedger } from "@/lib/services/check-ledger";
-import { signInPerson, signInStaff } from "@/lib/services/sign-in";
+import { checkStaffPassword, signInPerson, signInStaff, verifyStaffSecondFactor } from "@/lib/services/sign-in";
+import { currentTotp } from "@/lib/services/totp";
+import { DEMO_STAFF_TOTP } from "@/prisma/seed/demo-staff-totp";
 import { seedDemo } from "@/prisma/seed/load";
 import { truncateAll } from "@/tests/factories";
 import { balanceOf, entriesSum } from "./helpers";
@@ -64,7 +66,13 @@ describe("seedDemo({ persons: 40 })", () => {
   it("lets the demo person and demo staff sign in with their documented passwords", async () => {
     const person = await signInPerson(db, { loginId: "A10000001", password: "demo-person-1" });
     expect(person).toMatchObject({ role: "person", name: "李明", mustChangePassword: false });
-    const staff = await signInStaff(db, { staffNumber: "S0001", password: "demo-staff-1" });
+    // S0001 and S0002 have the README's TOTP secret: the password step asks for the code.
+    const first = await checkStaffPassword(db, { staffNumber: "S0001", password: "demo-staff-1" });
+    expect(first).toMatchObject({ needsTotp: true, principal: { role: "staff", name: "刘芳" } });
+    const code = await currentTotp(DEMO_STAFF_TOTP.S0001!);
+    const staff = await verifyStaffSecondFactor(db, { challenge: { staffId: first.principal.id, sessionVersion: 0 }, code });
     expect(staff).toMatchObject({ role: "staff", name: "刘芳" });
+    // S0003 has no second factor yet (to show enrolment).
+    expect(await signInStaff(db, { staffNumber: "S0003", password: "demo-staff-3" })).toMatchObject({ role: "staff" });
   });
 });

@@ -6,10 +6,16 @@ import { signInPersonAction } from "./actions";
 
 export const metadata: Metadata = { title: "参保人登录" };
 
-export default function PersonLoginPage() {
+export default async function PersonLoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { expired } = await searchParams;
   return (
     <main className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">参保人登录</h1>
+      {expired === "1" && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          登录已过期,请重新登录。(登录状态最长保持8小时;在其他地方修改密码后,原登录也会失效。)
+        </p>
+      )}
       <Card>
         <SignInForm
           action={signInPersonAction}

@@ -7,7 +7,14 @@ export default async function UnitLayout({ children }: { children: React.ReactNo
   const principal = await requireRole("clerk");
   return (
     <>
-      <AreaNav who={`经办人 ${principal.name}`} links={[{ href: "/unit", label: "单位概览" }]} />
+      <AreaNav
+        who={`经办人 ${principal.name}`}
+        links={[
+          { href: "/unit", label: "单位概览" },
+          { href: "/unit/months", label: "月度缴费" },
+          { href: "/unit/affected", label: "欠费影响职工" },
+        ]}
+      />
       {children}
     </>
   );

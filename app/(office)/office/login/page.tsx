@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { StaffSignInForm } from "@/components/office/staff-sign-in-form";
 import { Card } from "@/components/ui/card";
 import { signInStaffAction } from "./actions";
 
@@ -10,15 +10,11 @@ export default function StaffLoginPage() {
     <main className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">经办机构工作人员登录</h1>
       <Card>
-        <SignInForm
-          action={signInStaffAction}
-          fields={[
-            { name: "staffNumber", label: "工号", autoComplete: "username", hint: "如 S0001" },
-            { name: "password", label: "密码", type: "password", autoComplete: "current-password" },
-          ]}
-        />
+        <StaffSignInForm action={signInStaffAction} />
       </Card>
-      <p className="text-sm text-slate-700">所有查询与操作均记入审计日志。</p>
+      <p className="text-sm text-slate-700">
+        已启用动态口令的工作人员,密码正确后还需输入身份验证器上的6位动态口令。所有查询与操作均记入审计日志。
+      </p>
     </main>
   );
 }

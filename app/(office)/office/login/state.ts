@@ -1,0 +1,5 @@
+import type { ActionState } from "@/lib/auth/guard";
+
+export interface StaffSignInState extends ActionState {
+  step?: "password" | "code";
+}
