@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { SiteNav } from "@/components/public/site-nav";
 import "./globals.css";
 
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each response a fresh CSP nonce, and a page
+  // prerendered at build time would carry scripts without it (blocked).
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">

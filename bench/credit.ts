@@ -74,6 +74,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     profile: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    /** Also write the headline figures as JSON (npm run bench reads them). */
+    json: { type: "string" },
   },
 });
 
@@ -711,6 +713,19 @@ async function main(cluster: TestCluster): Promise<void> {
     ].join("\n");
     console.log(`\n${table}`);
     writeFileSync(path.join(HERE, "results-credit.md"), table);
+    if (values.json) {
+      const summary = {
+        persons,
+        batchPersonsPerSecond: batch[0]!.persons / bMed,
+        rawPersonsPerSecond: raw[0]!.persons / rMed,
+        ratio,
+        cpuRatio,
+        ledgerOk: ledgerOk && rawLedgerOk,
+        identical,
+        rerunPosted: rerun!.posted,
+      };
+      writeFileSync(values.json, JSON.stringify(summary, null, 2));
+    }
     log(`written to ${path.relative(process.cwd(), path.join(HERE, "results-credit.md"))}`);
     if (!ledgerOk || !rawLedgerOk || rerun!.posted !== 0) process.exitCode = 1;
   } finally {

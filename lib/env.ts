@@ -4,6 +4,15 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "缺少 DATABASE_URL:请用 npm start 启动(会自动启动内置数据库),或设置 DATABASE_URL" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须是 postgresql:// 开头的连接串"),
+  /**
+   * Read replicas, comma-separated postgresql:// URLs. Statement and catalogue reads go to them (through
+   * Prisma's read-replicas extension); postings, sessions and everything else stay on DATABASE_URL.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URLS 中每一项都必须是 postgresql:// 开头的连接串"))),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符").optional(),
   /** Signs the verification codes of printed statements and proofs; derived from AUTH_SECRET when unset. */
   VERIFY_SECRET: z.string().min(32, "VERIFY_SECRET 至少 32 个字符").optional(),

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/load";
+import { ensureAppRole } from "./lib/app-role";
 import { hasBuild, runServer } from "./lib/next";
 import { DATA_DIR, onShutdown } from "./lib/runtime";
 import { freshDatabase, openTestCluster } from "./lib/test-db";
@@ -19,7 +20,9 @@ const url = await freshDatabase(cluster, `portal_${name.replace(/\W/g, "_")}`);
 const db = createDb(url);
 await seedDemo(db, { persons: 60 });
 await db.$disconnect();
+// The specs read and check the database as the owner; the app itself runs as portal_app, as in production.
 writeFileSync(path.join(DATA_DIR, `${name}-db-url`), url, { mode: 0o600 });
+const appUrl = await ensureAppRole(url);
 
 if (!hasBuild()) {
   console.error("没有构建产物:请先运行 npm run build(npm test 会自动构建)");
@@ -28,7 +31,7 @@ if (!hasBuild()) {
 }
 const app = runServer({
   PORT: String(port),
-  DATABASE_URL: url,
+  DATABASE_URL: appUrl,
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   NODE_ENV: "production",
 });

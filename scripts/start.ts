@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/load";
 import { runPrisma } from "./prisma";
+import { appDatabaseUrl } from "./lib/app-role";
 import { hasBuild, runNext, runNextToEnd, runServer } from "./lib/next";
 import { authSecret, onShutdown, openDatabase, readStartEnv } from "./lib/runtime";
 
@@ -34,7 +35,9 @@ try {
   }
   await db.$disconnect();
 
-  const appEnv = { DATABASE_URL: database.url, AUTH_SECRET: authSecret(env), PORT: String(env.PORT) };
+  // The app connects as the restricted role portal_app (prisma/sql/app-role.sql), never as the owner.
+  const appUrl = await appDatabaseUrl(database, env.APP_DATABASE_URL);
+  const appEnv = { DATABASE_URL: appUrl, AUTH_SECRET: authSecret(env), PORT: String(env.PORT) };
   if (values.dev) {
     app = runNext(["dev", "-p", String(env.PORT)], appEnv);
   } else {

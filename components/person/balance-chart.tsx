@@ -75,7 +75,7 @@ function Plot({
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       className="h-auto w-full"
-      style={{ fontSize: font }}
+      fontSize={font}
     >
       <title id={`${id}-title`}>{`近${points.length}个月个人账户月末余额走势`}</title>
       <desc id={`${id}-desc`}>{summary}</desc>

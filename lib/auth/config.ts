@@ -4,23 +4,12 @@
  */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { ipOfRequest } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db/client";
 import { isDomainError } from "@/lib/domain/errors";
-import { checkStaffPassword, type Principal, type Role, signInClerk, signInPerson, verifyStaffSecondFactor } from "@/lib/services/sign-in";
+import { checkStaffPassword, type Principal, signInClerk, signInPerson, verifyStaffSecondFactor } from "@/lib/services/sign-in";
 import { readStaffChallenge, signingKey, signStaffChallenge } from "@/lib/services/totp";
-
-declare module "next-auth" {
-  interface User {
-    role?: Role;
-    principalId?: number;
-    sessionVersion?: number;
-  }
-  interface Session {
-    role: Role;
-    principalId: number;
-    sessionVersion: number;
-  }
-}
+import { sessionConfig } from "./session-config";
 
 /** Carries a DomainError's Chinese message to the sign-in action; `field` says where to show it. */
 export class SignInRefused extends CredentialsSignin {
@@ -40,8 +29,6 @@ export class SecondFactorRequired extends CredentialsSignin {
     this.code = "请输入动态口令";
   }
 }
-
-const SESSION_HOURS = 8;
 
 function toUser(principal: Principal) {
   return {
@@ -64,9 +51,9 @@ async function refuseOnDomainError(run: () => Promise<Principal>) {
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
+/** The address scripts/serve.ts stamped from the socket: sign-in throttling counts failures by it. */
 function clientIp(request: Request): string | null {
-  // Only meaningful behind a proxy that sets it; issue #9 makes trusting it configurable.
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return ipOfRequest(request);
 }
 
 async function signInStaffStep(c: Partial<Record<string, unknown>>, ip: string | null): Promise<Principal | string> {
@@ -79,9 +66,8 @@ async function signInStaffStep(c: Partial<Record<string, unknown>>, ip: string |
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
-  pages: { signIn: "/login" },
+  // Session token, cookie lifetime and the idle/absolute timeouts: shared with proxy.ts.
+  ...sessionConfig,
   logger: {
     // A refused sign-in is an expected outcome, not a server error worth a stack trace in the log.
     error(error) {
@@ -128,23 +114,4 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user, trigger, session }) {
-      if (user?.role && user.principalId !== undefined) {
-        token.role = user.role;
-        token.principalId = user.principalId;
-        token.sessionVersion = user.sessionVersion ?? 0;
-      }
-      if (trigger === "update" && typeof session?.sessionVersion === "number") {
-        token.sessionVersion = session.sessionVersion;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      session.role = token.role as Role;
-      session.principalId = token.principalId as number;
-      session.sessionVersion = token.sessionVersion as number;
-      return session;
-    },
-  },
 });

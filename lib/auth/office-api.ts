@@ -1,5 +1,6 @@
 /** Shared pieces of the office JSON API (/api/v1/office/...): body parsing and id checks, in Chinese. */
 import type { z } from "zod";
+import { ipOfRequest } from "@/lib/auth/client-ip";
 import { fieldErrorsOf } from "@/lib/auth/guard";
 import { DomainError } from "@/lib/domain/errors";
 
@@ -26,5 +27,5 @@ export function pathId(value: string): number {
 }
 
 export function clientIpOf(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return ipOfRequest(request);
 }

@@ -3,6 +3,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   SIGN_IN: "登录",
   SIGN_IN_FAILED: "登录失败",
   SIGN_IN_PASSWORD_OK: "密码通过,待动态口令",
+  SIGN_IN_THROTTLED: "登录失败过多,该地址暂被限制",
+  SIGN_OUT: "退出登录(结束全部会话)",
   CHANGE_PASSWORD: "修改密码",
   TOTP_ENROL: "启用动态口令",
   PERSON_LOOKUP: "查询人员",
@@ -40,5 +42,6 @@ export const ACTOR_TYPE_LABEL: Record<string, string> = {
 };
 
 export function auditActionText(action: string): string {
-  return AUDIT_ACTION_LABEL[action] ?? action;
+  // Own keys only: "constructor" or "hasOwnProperty" would otherwise return a function (found by fuzzing).
+  return Object.hasOwn(AUDIT_ACTION_LABEL, action) ? AUDIT_ACTION_LABEL[action]! : action;
 }

@@ -100,6 +100,21 @@ describe("valueAxis", () => {
     expect(axis.ticksFen.at(-1)).toBe(maxFen);
     expect(axis.maxFen >= largest).toBe(true);
   });
+
+  test.each([
+    {
+      label: "no interval at all never fits (the search used to run forever; found by fuzzing)",
+      maxTicks: 0,
+    },
+    { label: "a negative count", maxTicks: -1 },
+    { label: "a fraction", maxTicks: 2.5 },
+    {
+      label: "a count far beyond a chart (used to build a gigantic gridline array; found by fuzzing)",
+      maxTicks: Number.MAX_SAFE_INTEGER,
+    },
+  ])("refuses maxTicks: $label", ({ maxTicks }) => {
+    expect(() => valueAxis(10_000n, maxTicks)).toThrow(RangeError);
+  });
 });
 
 describe("labels", () => {

@@ -52,12 +52,17 @@ export interface ValueAxis {
 }
 
 const STEPS_YUAN = [1n, 2n, 5n];
+const MAX_TICKS = 100;
 
 /**
  * A value axis from 0 with at most `maxTicks` intervals, each a round step (1, 2 or 5 × 10ⁿ whole
  * yuan) so every gridline label is a whole, readable amount.
  */
 export function valueAxis(largestFen: Fen, maxTicks = 4): ValueAxis {
+  // Fewer than one interval never fits, so the search below would not end; a huge count would build a
+  // gridline array the size of the amount (both found by fuzzing). A chart has a handful of gridlines.
+  if (!Number.isInteger(maxTicks) || maxTicks < 1 || maxTicks > MAX_TICKS)
+    throw new RangeError(`valueAxis: maxTicks ${maxTicks} must be an integer from 1 to ${MAX_TICKS}`);
   const largest = largestFen > 0n ? largestFen : 100n;
   let magnitude = 100n;
   for (;;) {

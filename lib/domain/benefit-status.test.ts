@@ -4,6 +4,7 @@ import {
   type BenefitInput,
   backCreditMonths,
   benefitStatus,
+  benefitStatusCode,
   benefitTimeline,
   type ContributionMonth,
   type EnrolmentPeriod,
@@ -197,6 +198,7 @@ describe("benefitStatus: contributions and arrears (DOMAIN §6, seed 004 Q04)", 
     },
   ])("$label", ({ input, date, want }) => {
     expect(benefitStatus(input, date)).toMatchObject(want);
+    expect(benefitStatusCode(input, date)).toBe(want.status);
   });
 
   test.each([
@@ -396,6 +398,7 @@ describe("benefitStatus: waiting periods (seed 004 Q03)", () => {
     },
   ])("$label", ({ input, date, want }) => {
     expect(benefitStatus(input, date)).toMatchObject(want);
+    expect(benefitStatusCode(input, date)).toBe(want.status);
   });
 });
 
@@ -458,6 +461,33 @@ describe("benefitStatus: ended, not enrolled, retired", () => {
       want: { status: "ENDED", reasonCode: "NOT_ENROLLED", since: null, until: null },
     },
     {
+      label:
+        "the last month a date can name (9999-12): the run ends with the records, no month 10000-01 (found by fuzzing)",
+      input: input([], [unpaid("1990-01")]),
+      date: "9999-12-31",
+      want: { status: "ENDED", reasonCode: "NOT_ENROLLED", since: null, until: null },
+    },
+    {
+      label:
+        "the first month a date can name (0000-01): the run starts with the records, no month -1-12 (found by fuzzing)",
+      input: input([], [], "0000-01"),
+      date: "0000-01-15",
+      want: { status: "ENDED", reasonCode: "NOT_ENROLLED", since: null, until: null },
+    },
+    {
+      label:
+        "a break of centuries: ENDED 已停保 for its whole length, answered at once (was quadratic, found by fuzzing)",
+      input: input([resident("0001-01", "0001-01", { endReason: "STOPPED" }), resident("9999-01")]),
+      date: "5000-06-01",
+      want: { status: "ENDED", reasonCode: "STOPPED", since: "0001-02-01", until: "9998-12-31" },
+    },
+    {
+      label: "the same as a Date: 9999-12-01 00:00 China time",
+      input: input([unit("2020-01")]),
+      date: new Date("9999-12-01T00:00:00+08:00"),
+      want: { status: "NORMAL", reasonCode: "INSURED", since: "2020-01-01", until: null },
+    },
+    {
       label: "retiree: NORMAL while enrolled, no contributions due",
       input: input([unit("2000-01")], [paid("2019-12", "2019-12-10T10:00")], "2020-01"),
       date: "2025-06-01",
@@ -477,6 +507,7 @@ describe("benefitStatus: ended, not enrolled, retired", () => {
     },
   ])("$label", ({ input, date, want }) => {
     expect(benefitStatus(input, date)).toMatchObject(want);
+    expect(benefitStatusCode(input, date)).toBe(want.status);
   });
 });
 

@@ -135,6 +135,14 @@ export function benefitStatus(input: BenefitInput, date: Date | string): Benefit
   return answer(prepare(input), day.slice(0, 7), day);
 }
 
+/**
+ * Only the status code on `date`: what a settlement needs. Same verdict as benefitStatus without
+ * walking the months around it for since/until (which makes benefitStatus O(months²) for long records).
+ */
+export function benefitStatusCode(input: BenefitInput, date: Date | string): BenefitStatusCode {
+  return verdict(prepare(input), parseDay(date).slice(0, 7)).status;
+}
+
 /** One status per month from `from` to `to`, each as on the month's first day (for the 24-month chart). */
 export function benefitTimeline(
   input: BenefitInput,
@@ -339,9 +347,20 @@ function breakPaid(ctx: Context, next: EnrolmentPeriod, gap: Month[]): boolean {
   return next.gapPaid === true || gap.every((m) => typeof ctx.paidDays.get(m) === "string");
 }
 
+/**
+ * The months of the break, but no more than GRACE_MONTHS + 1: a longer break is only ever "too long", and
+ * listing a break of centuries for every month of a since/until walk made benefitStatus quadratic (found
+ * by fuzzing: minutes for an input with enrolments 1000 years apart).
+ */
 function breakMonths(prev: EnrolmentPeriod, next: EnrolmentPeriod): Month[] {
   const out: Month[] = [];
-  for (let m = addMonths(prev.endMonth!, 1); m < next.startMonth; m = addMonths(m, 1)) out.push(m);
+  for (
+    let m = addMonths(prev.endMonth!, 1);
+    m < next.startMonth && out.length <= GRACE_MONTHS;
+    m = addMonths(m, 1)
+  ) {
+    out.push(m);
+  }
   return out;
 }
 
@@ -370,7 +389,9 @@ function runAround(ctx: Context, month: Month, v: Verdict): [Month | null, Month
   const key = keyOf(v);
   let start: Month | null = month;
   for (let m = addMonths(month, -1); ; m = addMonths(m, -1)) {
-    if (m < ctx.first) {
+    // Before 0000-01 and after 9999-12 ("-1-12", "10000-01") there are no months, and "10000-01" sorts
+    // before "2000-01": the records end there (found by fuzzing).
+    if (m < ctx.first || m.length !== 7) {
       start = null;
       break;
     }
@@ -379,7 +400,7 @@ function runAround(ctx: Context, month: Month, v: Verdict): [Month | null, Month
   }
   let end: Month | null = month;
   for (let m = addMonths(month, 1); ; m = addMonths(m, 1)) {
-    if (m > ctx.last) {
+    if (m > ctx.last || m.length !== 7) {
       end = null;
       break;
     }

@@ -148,6 +148,16 @@ describe("highlight", () => {
         { text: "气水", match: false },
       ],
     },
+    {
+      label: "a letter that lower-cases to two characters (İ) does not shift the match (found by fuzzing)",
+      name: "İbuprofen 布洛芬",
+      terms: ["bup"],
+      expected: [
+        { text: "İ", match: false },
+        { text: "bup", match: true },
+        { text: "rofen 布洛芬", match: false },
+      ],
+    },
   ])("$label", ({ name, terms, expected }) => {
     expect(highlight(name, terms)).toEqual(expected);
   });

@@ -57,11 +57,25 @@ export function parseSearchText(raw: string | null | undefined): SearchText | nu
 export function highlight(name: string, terms: readonly string[]): { text: string; match: boolean }[] {
   const wanted = terms.filter((t) => t !== "").map((t) => t.toLowerCase());
   if (wanted.length === 0) return [{ text: name, match: false }];
-  const lower = name.toLowerCase();
+  // Lower-cased one character at a time, remembering which characters of `name` each unit of `lower`
+  // came from: "İ" lower-cases to two units, which shifted every later match (found by fuzzing).
+  let lower = "";
+  const startOf: number[] = [];
+  const endOf: number[] = [];
+  for (let i = 0; i < name.length; ) {
+    const ch = String.fromCodePoint(name.codePointAt(i)!);
+    const folded = ch.toLowerCase();
+    lower += folded;
+    for (let k = 0; k < folded.length; k++) {
+      startOf.push(i);
+      endOf.push(i + ch.length);
+    }
+    i += ch.length;
+  }
   const marked = new Array<boolean>(name.length).fill(false);
   for (const term of wanted) {
     for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
-      marked.fill(true, at, at + term.length);
+      marked.fill(true, startOf[at], endOf[at + term.length - 1]);
     }
   }
   const pieces: { text: string; match: boolean }[] = [];

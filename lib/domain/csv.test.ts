@@ -115,6 +115,12 @@ describe("attachmentDisposition", () => {
       fallback: 'a"明.csv',
       expected: "attachment; filename=\"a__.csv\"; filename*=UTF-8''a%281%29.csv",
     },
+    {
+      label: "a lone surrogate in the name becomes U+FFFD instead of throwing URIError (found by fuzzing)",
+      name: "a\uD800b.csv",
+      fallback: "a.csv",
+      expected: "attachment; filename=\"a.csv\"; filename*=UTF-8''a%EF%BF%BDb.csv",
+    },
   ])("$label", ({ name, fallback, expected }) => {
     expect(attachmentDisposition(name, fallback)).toBe(expected);
   });

@@ -100,7 +100,12 @@ export function parseCsv(text: string): string[][] {
  */
 export function attachmentDisposition(fileName: string, asciiFallback: string): string {
   const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
+  // A lone surrogate made encodeURIComponent throw URIError (found by fuzzing): write it as U+FFFD.
+  const wellFormed = fileName.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
+  const encoded = encodeURIComponent(wellFormed).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { maskCardNumber, maskCreditCode, maskIdNumber, maskName, maskPhone } from "./masking";
+import {
+  maskCardNumber,
+  maskCreditCode,
+  maskIdNumber,
+  maskName,
+  maskNumbersInText,
+  maskPhone,
+} from "./masking";
 
 describe("maskIdNumber (first 6, last 4)", () => {
   test.each([
@@ -102,5 +109,56 @@ describe("maskName", () => {
     { label: "null", input: null, expected: "" },
   ])("$label", ({ input, expected }) => {
     expect(maskName(input)).toBe(expected);
+  });
+});
+
+describe("maskNumbersInText", () => {
+  test.each([
+    {
+      label: "ID number in audit details",
+      input: "kind=employee value=500103199001011234 unitNumber=5001000001",
+      expected: "kind=employee value=500103********1234 unitNumber=5001000001",
+    },
+    {
+      label: "ID number ending in X",
+      input: "id=11010519491231002X kind=settlement",
+      expected: "id=110105********002X kind=settlement",
+    },
+    { label: "lower-case x", input: "11010519491231002x", expected: "110105********002x" },
+    { label: "mobile number", input: "参保人来电 13812341234 询问", expected: "参保人来电 138****1234 询问" },
+    {
+      label: "both in one text",
+      input: "500103199001011234/13812341234",
+      expected: "500103********1234/138****1234",
+    },
+    {
+      label: "ID number not checked for its check character",
+      input: "500103199001011235",
+      expected: "500103********1235",
+    },
+    {
+      label: "a longer digit run is not an ID number",
+      input: "5001031990010112345",
+      expected: "5001031990010112345",
+    },
+    {
+      label: "digits glued to letters are not an ID number",
+      input: "A500103199001011234",
+      expected: "A500103199001011234",
+    },
+    {
+      label: "an 11-digit run inside a longer number is left",
+      input: "013812341234",
+      expected: "013812341234",
+    },
+    { label: "11 digits not starting 1[3-9] are left", input: "12012341234", expected: "12012341234" },
+    {
+      label: "card and personal numbers are left",
+      input: "A10000001 5032886985",
+      expected: "A10000001 5032886985",
+    },
+    { label: "null", input: null, expected: "" },
+  ])("$label", ({ input, expected }) => {
+    expect(maskNumbersInText(input)).toBe(expected);
   });
 });

@@ -39,6 +39,21 @@ export function maskCardNumber(cardNumber: Maybe): string {
   return maskBetween(cardNumber, 9, 2, 3);
 }
 
+/** An 18-character ID number or an 11-digit mobile number standing on its own inside longer text. */
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Masks every full ID number and mobile number inside free text: what a user typed and a row stored as
+ * typed (an audit row's details, a reason), e.g. "value=500103199001011234" → "value=500103********1234".
+ * The ID check character is not verified: a mistyped number is still someone's number, nearly.
+ */
+export function maskNumbersInText(text: Maybe): string {
+  return (text ?? "")
+    .replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id))
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone));
+}
+
 /** Common compound surnames (复姓), mostly from 百家姓. */
 const COMPOUND_SURNAMES = new Set(
   `欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连

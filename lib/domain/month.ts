@@ -19,11 +19,16 @@ export function monthParts(month: Month): { year: number; month: number } {
 export function addMonths(month: Month, n: number): Month {
   const { year, month: m } = monthParts(month);
   const index = year * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  // Years before 1000 keep four digits ("0999-12"), or the result is no month and sorts wrongly (found by fuzzing).
+  const y = Math.floor(index / 12);
+  return `${y >= 0 ? String(y).padStart(4, "0") : y}-${String((((index % 12) + 12) % 12) + 1).padStart(2, "0")}`;
 }
 
 /** Inclusive list of months from `from` to `to`. */
 export function monthRange(from: Month, to: Month): Month[] {
+  // Both ends checked first: an invalid `to` compared as a string let the loop run to the year 10000 (found by fuzzing).
+  monthParts(from);
+  monthParts(to);
   const out: Month[] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;

@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { ACTOR_TYPE_LABEL, auditActionText } from "@/lib/domain/audit-actions";
 import { DomainError } from "@/lib/domain/errors";
-import { maskIdNumber, maskName } from "@/lib/domain/masking";
+import { maskIdNumber, maskName, maskNumbersInText } from "@/lib/domain/masking";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findPersonId, maskedPersonText, parsePersonIdentifier } from "./find-person";
 import { recordStaffAudit } from "./office-audit";
@@ -47,12 +47,15 @@ function otherOf(details: unknown): number | null {
   return typeof v === "number" ? v : null;
 }
 
+/** Details as shown: values typed by whoever caused the row (a forged id, a unit number) are masked. */
 function detailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([k, v]) => k !== "otherPersonId" && v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(" ");
+  return maskNumbersInText(
+    Object.entries(details as Record<string, unknown>)
+      .filter(([k, v]) => k !== "otherPersonId" && v !== null && v !== undefined && typeof v !== "object")
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(" "),
+  );
 }
 
 export async function listAuditTrail(
@@ -179,7 +182,7 @@ export async function listAuditTrail(
       subjectText: r.subjectPersonId
         ? `${personText(r.subjectPersonId)}${other === null ? "" : `、${personText(other)}`}`
         : null,
-      reason: r.reason,
+      reason: r.reason === null ? null : maskNumbersInText(r.reason),
       detailsText: detailsText(r.details),
       ip: r.ip,
     };

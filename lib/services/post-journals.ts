@@ -186,10 +186,13 @@ async function postInTransaction(tx: Tx, journals: readonly JournalInput[], opti
                   ${rows.after}::bigint[], ${rows.occurredAt}::timestamp[], ${rows.memo}::text[], ${rows.counterparty}::int[])
         AS t(p, a, k, amt, aft, o, m, c)`;
     const touched = [...state.entries()];
+    const touchedIds = touched.map(([id]) => id);
+    // The extra `acc.id = ANY(…)` lets the planner probe the primary key per id instead of hashing the
+    // unnest and scanning every account (measured: the UPDATE was 18% of the crediting batch at 100k).
     await tx.$executeRaw`
       UPDATE accounts AS acc SET balance_fen = v.b, updated_at = now()
-      FROM unnest(${touched.map(([id]) => id)}::int[], ${touched.map(([, s]) => s.balanceFen.toString())}::bigint[]) AS v(id, b)
-      WHERE acc.id = v.id`;
+      FROM unnest(${touchedIds}::int[], ${touched.map(([, s]) => s.balanceFen.toString())}::bigint[]) AS v(id, b)
+      WHERE acc.id = v.id AND acc.id = ANY(${touchedIds}::int[])`;
   }
 
   return journals.map((j, i) => {

@@ -76,9 +76,16 @@ async function movementsAfter(database: Db, month: Month, afterPersonId: number,
     where: {
       id: { gt: afterPersonId },
       category: "EMPLOYEE_UNIT",
-      account: { isNot: null },
+      // The keyset bound repeated inside the relation filters lets their subqueries start at the same
+      // person instead of scanning every account and enrolment for each batch (EXPLAIN at 100k persons:
+      // the unbounded EXISTS made later batches slower than early ones).
+      account: { is: { personId: { gt: afterPersonId } } },
       enrolments: {
-        some: { startMonth: { lte: monthStart(month) }, OR: [{ endMonth: null }, { endMonth: { gte: monthStart(month) } }] },
+        some: {
+          personId: { gt: afterPersonId },
+          startMonth: { lte: monthStart(month) },
+          OR: [{ endMonth: null }, { endMonth: { gte: monthStart(month) } }],
+        },
       },
     },
     orderBy: { id: "asc" },
@@ -144,11 +151,14 @@ export async function runMonthlyCredit(
   await database.$executeRaw`INSERT INTO credit_runs (month) VALUES (${month}) ON CONFLICT (month) DO NOTHING`;
 
   const report: CreditRunReport = { month, scanned: 0, posted: 0, alreadyPosted: 0, batches: 0 };
-  let after = 0;
+  // The next batch is read while this one is posted (reads only; its own connection from the pool).
+  let next = movementsAfter(database, month, 0, batchSize);
   for (;;) {
-    const { movements, lastPersonId, scanned } = await movementsAfter(database, month, after, batchSize);
+    const { movements, lastPersonId, scanned } = await next;
     if (lastPersonId === null) break;
-    after = lastPersonId;
+    next = movementsAfter(database, month, lastPersonId, batchSize);
+    // Handled when awaited at the top of the loop; this keeps an early failure from going unobserved.
+    next.catch(() => {});
     report.scanned += scanned;
     // A credit a late payment already released stands as posted: keep-first, never a conflict.
     const results = await postJournals(

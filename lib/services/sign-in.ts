@@ -1,6 +1,7 @@
 /**
- * Verifies the three kinds of sign-in (DOMAIN §1), counting failures per account (lockout) and
- * writing an audit row for each password checked. Returns the principal that goes into the session.
+ * Verifies the three kinds of sign-in (DOMAIN §1), counting failures per account (lockout) and per client
+ * address (throttle-sign-in.ts), and writing an audit row for each password checked. Returns the
+ * principal that goes into the session.
  */
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
@@ -9,6 +10,7 @@ import { afterAttempt, initialPassword, isLocked, type LockState, MAX_FAILED_LOG
 import type { PrincipalType } from "@/lib/generated/prisma/enums";
 import { isValidTotp, type StaffChallenge } from "./totp";
 import { burnVerifyTime, sameText, verifyPassword } from "./passwords";
+import { throttleSignIn } from "./throttle-sign-in";
 
 export type Role = "person" | "clerk" | "staff";
 
@@ -131,26 +133,30 @@ export async function signInPerson(
   const login = classifyLoginId(input.loginId);
   if (login.kind === "invalid") throw new DomainError("INVALID_LOGIN_ID", login.message, { field: "loginId" });
   const select = { ...lockFields, personalNumber: true, passwordHash: true } as const;
-  const person =
-    login.kind === "cardNumber"
-      ? ((
-          await database.card.findFirst({
-            where: { cardNumber: login.value, status: { not: "REPLACED" } },
-            select: { person: { select } },
-          })
-        )?.person ?? null)
-      : await database.person.findUnique({ where: { idNumber: login.value }, select });
-  return attempt(database, {
-    role: "person",
-    actorType: "PERSON",
-    candidate: person && {
-      ...person,
-      initialPassword: person.passwordHash ? null : initialPassword(person.personalNumber),
-    },
-    password: input.password,
-    now: input.now ?? new Date(),
-    ip: input.ip ?? null,
-    table: "persons",
+  const now = input.now ?? new Date();
+  const ip = input.ip ?? null;
+  return throttleSignIn(database, { ip, now, actorType: "PERSON" }, async () => {
+    const person =
+      login.kind === "cardNumber"
+        ? ((
+            await database.card.findFirst({
+              where: { cardNumber: login.value, status: { not: "REPLACED" } },
+              select: { person: { select } },
+            })
+          )?.person ?? null)
+        : await database.person.findUnique({ where: { idNumber: login.value }, select });
+    return attempt(database, {
+      role: "person",
+      actorType: "PERSON",
+      candidate: person && {
+        ...person,
+        initialPassword: person.passwordHash ? null : initialPassword(person.personalNumber),
+      },
+      password: input.password,
+      now,
+      ip,
+      table: "persons",
+    });
   });
 }
 
@@ -159,18 +165,22 @@ export async function signInClerk(
   input: { unitNumber: string; username: string; password: string; now?: Date; ip?: string | null },
 ): Promise<Principal> {
   const unitNumber = parseUnitNumber(input.unitNumber);
-  const clerk = await database.unitClerk.findFirst({
-    where: { username: input.username.trim(), unit: { unitNumber } },
-    select: { ...lockFields, passwordHash: true },
-  });
-  return attempt(database, {
-    role: "clerk",
-    actorType: "CLERK",
-    candidate: clerk && { ...clerk, initialPassword: null },
-    password: input.password,
-    now: input.now ?? new Date(),
-    ip: input.ip ?? null,
-    table: "unit_clerks",
+  const now = input.now ?? new Date();
+  const ip = input.ip ?? null;
+  return throttleSignIn(database, { ip, now, actorType: "CLERK" }, async () => {
+    const clerk = await database.unitClerk.findFirst({
+      where: { username: input.username.trim(), unit: { unitNumber } },
+      select: { ...lockFields, passwordHash: true },
+    });
+    return attempt(database, {
+      role: "clerk",
+      actorType: "CLERK",
+      candidate: clerk && { ...clerk, initialPassword: null },
+      password: input.password,
+      now,
+      ip,
+      table: "unit_clerks",
+    });
   });
 }
 
@@ -179,22 +189,26 @@ export async function checkStaffPassword(
   database: Db,
   input: { staffNumber: string; password: string; now?: Date; ip?: string | null },
 ): Promise<{ principal: Principal; needsTotp: boolean }> {
-  const staff = await database.staff.findUnique({
-    where: { staffNumber: input.staffNumber.trim().toUpperCase() },
-    select: { ...lockFields, passwordHash: true, totpEnabledAt: true },
+  const now = input.now ?? new Date();
+  const ip = input.ip ?? null;
+  return throttleSignIn(database, { ip, now, actorType: "STAFF" }, async () => {
+    const staff = await database.staff.findUnique({
+      where: { staffNumber: input.staffNumber.trim().toUpperCase() },
+      select: { ...lockFields, passwordHash: true, totpEnabledAt: true },
+    });
+    const needsTotp = staff?.totpEnabledAt != null;
+    const principal = await attempt(database, {
+      role: "staff",
+      actorType: "STAFF",
+      candidate: staff && { ...staff, initialPassword: null },
+      password: input.password,
+      now,
+      ip,
+      table: "staff",
+      ...(needsTotp ? { partialAction: "SIGN_IN_PASSWORD_OK" } : {}),
+    });
+    return { principal, needsTotp };
   });
-  const needsTotp = staff?.totpEnabledAt != null;
-  const principal = await attempt(database, {
-    role: "staff",
-    actorType: "STAFF",
-    candidate: staff && { ...staff, initialPassword: null },
-    password: input.password,
-    now: input.now ?? new Date(),
-    ip: input.ip ?? null,
-    table: "staff",
-    ...(needsTotp ? { partialAction: "SIGN_IN_PASSWORD_OK" } : {}),
-  });
-  return { principal, needsTotp };
 }
 
 /** Staff sign-in for staff without a second factor; with one enrolled, the code step must follow. */
@@ -216,6 +230,16 @@ export async function verifyStaffSecondFactor(
   input: { challenge: StaffChallenge; code: string; now?: Date; ip?: string | null },
 ): Promise<Principal> {
   const now = input.now ?? new Date();
+  return throttleSignIn(database, { ip: input.ip ?? null, now, actorType: "STAFF" }, () =>
+    checkSecondFactor(database, input, now),
+  );
+}
+
+async function checkSecondFactor(
+  database: Db,
+  input: { challenge: StaffChallenge; code: string; ip?: string | null },
+  now: Date,
+): Promise<Principal> {
   const expired = new DomainError("CHALLENGE_EXPIRED", "登录已超时,请重新输入工号和密码");
   const outcome = await database.$transaction(
     async (tx): Promise<{ ok: true; name: string } | { ok: false; error: DomainError }> => {

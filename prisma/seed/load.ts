@@ -24,7 +24,7 @@ import { INSTITUTIONS } from "./institutions";
 
 export const HISTORY_FROM = "2024-11";
 export const HISTORY_TO = "2026-10";
-const OPENING_DATE = "2024-10-31";
+export const OPENING_DATE = "2024-10-31";
 
 /** Demo API key of the first institution (README); others get none until an operator issues one. */
 export const DEMO_INSTITUTION = {
@@ -56,14 +56,14 @@ export function hasPersonalAccount(p: Pick<DemoPerson, "category" | "tier">): bo
 }
 
 /** 1,000.00 to 19,999.99 yuan, fixed per person (from the personal number, so reruns agree). */
-function openingBalanceFen(person: DemoPerson): bigint {
+export function openingBalanceFen(person: DemoPerson): bigint {
   let h = 0;
   for (const ch of person.personalNumber) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return 100_000n + BigInt(h % 1_900_000);
 }
 
 /** Statutory retirement month for the demo (60 for men, 55 for women): when retirement began. */
-function retirementMonth(p: DemoPerson): Month {
+export function retirementMonth(p: DemoPerson): Month {
   const [y, m] = p.birthDate.split("-");
   return `${Number(y) + (p.gender === "M" ? 60 : 55)}-${m}`;
 }

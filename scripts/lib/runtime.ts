@@ -18,6 +18,12 @@ const startEnv = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL 必须是 postgresql:// 开头的连接串")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The restricted role the app connects as on an external server (prisma/sql/app-role.sql); DATABASE_URL stays the owner. */
+  APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "APP_DATABASE_URL 必须是 postgresql:// 开头的连接串")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number({ error: "PORT 必须是数字" }).int().min(1, "PORT 应在 1-65535 之间").max(65535, "PORT 应在 1-65535 之间").default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符").optional().or(z.literal("").transform(() => undefined)),

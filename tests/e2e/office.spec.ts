@@ -376,14 +376,17 @@ test("the office JSON API is for signed-in staff only and answers in Chinese", a
   expect(Object.keys(body.counts).sort()).toEqual(["APPROVED", "CANCELLED", "PENDING", "REFUSED"]);
   for (const r of body.requests) expect(r.user.maskedIdNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
 
-  const noReason = await page.request.post("/api/v1/office/linkage-requests/1/refuse", { data: {} });
+  // A browser sends its Origin with every POST; the portal refuses changes without one (proxy.ts).
+  const headers = { origin: new URL(page.url()).origin };
+  const noReason = await page.request.post("/api/v1/office/linkage-requests/1/refuse", { data: {}, headers });
   expect(noReason.status()).toBe(400);
   expect((await noReason.json()).error).toMatchObject({ code: "INVALID_PARAMETER", message: "请填写原因" });
-  const missing = await page.request.post("/api/v1/office/linkage-requests/99999/approve", { data: {} });
+  const missing = await page.request.post("/api/v1/office/linkage-requests/99999/approve", { data: {}, headers });
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error.message).toBe("未找到该关联申请");
   const refused = await page.request.post("/api/v1/office/linkage-requests", {
     data: { user: "A10000006", provider: "A10000050" },
+    headers,
   });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.message).toMatch(/【.+规则】/);

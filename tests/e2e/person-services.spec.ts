@@ -441,13 +441,15 @@ test.describe("a person of this project's own", () => {
     // The JSON API says the same and acts on the person's own card only.
     const status = await page.request.get("/api/v1/me/card");
     expect((await status.json()).card).toMatchObject({ status: "ACTIVE", preLoss: null });
-    const reported = await page.request.post("/api/v1/me/card/pre-loss");
+    // A browser sends its Origin with every change; the portal refuses changes without one (proxy.ts).
+    const headers = { origin: new URL(page.url()).origin };
+    const reported = await page.request.post("/api/v1/me/card/pre-loss", { headers });
     expect(reported.status()).toBe(200);
     expect((await reported.json()).card).toMatchObject({ status: "PRE_LOST", statusText: "预挂失" });
-    const twice = await page.request.post("/api/v1/me/card/pre-loss");
+    const twice = await page.request.post("/api/v1/me/card/pre-loss", { headers });
     expect(twice.status()).toBe(400);
     expect((await twice.json()).error.code).toBe("CARD_PRE_LOST");
-    const cancelled = await page.request.delete("/api/v1/me/card/pre-loss");
+    const cancelled = await page.request.delete("/api/v1/me/card/pre-loss", { headers });
     expect((await cancelled.json()).card).toMatchObject({ status: "ACTIVE" });
   });
 
@@ -500,14 +502,15 @@ test.describe("a person of this project's own", () => {
     // The JSON API: the same status; a second application is refused naming the rule; a forged id is 404.
     const api = await (await page.request.get("/api/v1/me/linkage")).json();
     expect(api.requests[0]).toMatchObject({ id: request!.id, status: "PENDING", canWithdraw: true });
-    const again = await page.request.post("/api/v1/me/linkage/requests", { data: { provider: providerCard, providerName: provider.name } });
+    const headers = { origin: new URL(page.url()).origin };
+    const again = await page.request.post("/api/v1/me/linkage/requests", { data: { provider: providerCard, providerName: provider.name }, headers });
     expect(again.status()).toBe(400);
     expect((await again.json()).error).toMatchObject({ code: "LINKAGE_REFUSED", message: expect.stringContaining("【申请处理中】") });
-    const check = await page.request.post("/api/v1/me/linkage/check", { data: { provider: resident!.card_number, providerName: resident!.name } });
+    const check = await page.request.post("/api/v1/me/linkage/check", { data: { provider: resident!.card_number, providerName: resident!.name }, headers });
     expect((await check.json()).refusals.map((r: { rule: string }) => r.rule)).toContain("EMPLOYEE_INSURANCE");
     const [foreign] = await query<{ id: number }>(`SELECT id FROM linkage_requests WHERE user_person_id <> $1 ORDER BY id LIMIT 1`, [me.id]);
     for (const id of [foreign?.id, request!.id + 100_000].filter((id) => id !== undefined)) {
-      const forged = await page.request.delete(`/api/v1/me/linkage/requests/${id}`);
+      const forged = await page.request.delete(`/api/v1/me/linkage/requests/${id}`, { headers });
       expect(forged.status()).toBe(404);
     }
 

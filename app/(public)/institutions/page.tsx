@@ -3,7 +3,9 @@ import Link from "next/link";
 import { SelectField } from "@/components/calculator/select-field";
 import { Highlighted } from "@/components/public/highlighted";
 import { hrefWith, Pager } from "@/components/public/pager";
-import { db } from "@/lib/db/client";
+import { ThrottledNotice } from "@/components/throttle/throttled-notice";
+import { pageWaitByAddress } from "@/lib/auth/throttle";
+import { db, readDb } from "@/lib/db/client";
 import {
   INSTITUTION_LEVELS,
   INSTITUTION_TYPES,
@@ -26,9 +28,11 @@ export default async function InstitutionsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const wait = await pageWaitByAddress("catalogue");
+  if (wait !== null) return <ThrottledNotice title="定点医药机构查询" retryAfterSeconds={wait} />;
   const { params, invalid } = readParams(institutionParamsSchema, await searchParams);
   const [page, districts] = await Promise.all([
-    searchInstitutions(db(), params),
+    searchInstitutions(readDb(), params),
     listInstitutionDistricts(db()),
   ]);
   const keep = { q: params.q, district: params.district, level: params.level, type: params.type };

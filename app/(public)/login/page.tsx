@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SessionExpiredNotice } from "@/components/auth/session-expired-notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { signInPersonAction } from "./actions";
@@ -11,11 +12,7 @@ export default async function PersonLoginPage({ searchParams }: { searchParams: 
   return (
     <main className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">参保人登录</h1>
-      {expired === "1" && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          登录已过期,请重新登录。(登录状态最长保持8小时;在其他地方修改密码后,原登录也会失效。)
-        </p>
-      )}
+      {expired === "1" && <SessionExpiredNotice who="person" />}
       <Card>
         <SignInForm
           action={signInPersonAction}

@@ -3,7 +3,9 @@ import { CatalogueSearchForm, ClassLegend, ResultCount } from "@/components/publ
 import { ClassBadge } from "@/components/public/class-badge";
 import { Highlighted } from "@/components/public/highlighted";
 import { hrefWith, Pager } from "@/components/public/pager";
-import { db } from "@/lib/db/client";
+import { ThrottledNotice } from "@/components/throttle/throttled-notice";
+import { pageWaitByAddress } from "@/lib/auth/throttle";
+import { readDb } from "@/lib/db/client";
 import { catalogueParamsSchema, readParams } from "@/lib/domain/catalogue-query";
 import { searchTreatmentItems } from "@/lib/services/search-catalogue";
 
@@ -14,8 +16,10 @@ export default async function TreatmentsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const wait = await pageWaitByAddress("catalogue");
+  if (wait !== null) return <ThrottledNotice title="诊疗项目查询" retryAfterSeconds={wait} />;
   const { params, invalid } = readParams(catalogueParamsSchema, await searchParams);
-  const page = await searchTreatmentItems(db(), params);
+  const page = await searchTreatmentItems(readDb(), params);
   const keep = { q: params.q, class: params.class };
 
   return (

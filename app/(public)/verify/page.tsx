@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { ProofFactsView } from "@/components/documents/proof-facts";
 import { StatementFiguresView } from "@/components/documents/statement-figures";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { requestIp } from "@/lib/auth/client-ip";
+import { pageWaitByAddress } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { formatDateCst, formatDateTimeCst } from "@/lib/domain/dates";
-import { WindowLimiter } from "@/lib/domain/rate-limit";
+import { waitText } from "@/lib/domain/rate-limit";
 import { DOCUMENT_KIND_LABEL } from "@/lib/domain/verification-code";
 import { verificationKey } from "@/lib/services/verification-key";
 import { type VerifyResult, verifyDocument } from "@/lib/services/verify-document";
@@ -14,22 +15,16 @@ import { type VerifyResult, verifyDocument } from "@/lib/services/verify-documen
 export const metadata: Metadata = { title: "文件真伪查验", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
-/**
- * 30 look-ups a minute per client address: plenty for a person, slow for a guesser (the signature does
- * the rest). Without a proxy that names the client every caller shares one, larger, allowance.
- */
-const perClient = new WindowLimiter(30, 60_000);
-const unnamedClients = new WindowLimiter(600, 60_000);
-
 type Outcome = VerifyResult | { status: "LIMITED"; message: string };
 
+/**
+ * Look-ups are throttled per client address (RATE_LIMITS.verify: 30 a minute, counted in the database so
+ * every app instance shares the count): plenty for a person, slow for a guesser (the signature does the rest).
+ */
 async function verify(code: string): Promise<Outcome> {
-  const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-  if (!(ip ? perClient.take(ip, Date.now()) : unnamedClients.take("unnamed", Date.now()))) {
-    return { status: "LIMITED", message: "查验过于频繁,请一分钟后再试" };
-  }
-  return verifyDocument(db(), { input: code, key: verificationKey(), ip });
+  const wait = await pageWaitByAddress("verify");
+  if (wait !== null) return { status: "LIMITED", message: `查验过于频繁,请${waitText(wait)}后再试` };
+  return verifyDocument(db(), { input: code, key: verificationKey(), ip: await requestIp() });
 }
 
 function Genuine({ result }: { result: Extract<VerifyResult, { status: "GENUINE" }> }) {

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
+import { SessionExpiredNotice } from "@/components/auth/session-expired-notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { signInClerkAction } from "./actions";
 
 export const metadata: Metadata = { title: "单位经办人登录" };
 
-export default function ClerkLoginPage() {
+export default async function ClerkLoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { expired } = await searchParams;
   return (
     <main className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">单位经办人登录</h1>
+      {expired === "1" && <SessionExpiredNotice who="clerk" />}
       <Card>
         <SignInForm
           action={signInClerkAction}

@@ -6,7 +6,7 @@ import { StatementTable } from "@/components/person/statement-table";
 import { Card } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { requireRole } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { ENTRY_KIND_LABEL } from "@/lib/domain/labels";
 import { getYearSummary } from "@/lib/services/get-year-summary";
 import { listStatement, STATEMENT_PAGE_SIZE } from "@/lib/services/list-statement";
@@ -42,9 +42,9 @@ export default async function StatementPage({
   const principal = await requireRole("person");
   const { query, errors } = parseStatementQuery(await searchParams);
   const [page, summary] = await Promise.all([
-    listStatement(db(), { personId: principal.id, ...query }),
+    listStatement(readDb(), { personId: principal.id, ...query }),
     query.year !== undefined
-      ? getYearSummary(db(), { personId: principal.id, year: query.year })
+      ? getYearSummary(readDb(), { personId: principal.id, year: query.year })
       : Promise.resolve(null),
   ]);
   const hasErrors = Object.keys(errors).length > 0;

@@ -1,8 +1,10 @@
 /**
  * The calculator API's one way of answering. Other systems call these endpoints, so every answer,
  * errors included, is JSON in UTF-8: 200 with the figures, 400 for a missing or malformed parameter,
- * 422 for a period the policy table does not cover. Public and sessionless by design (DOMAIN §1).
+ * 422 for a period the policy table does not cover, 429 with Retry-After for a burst from one address
+ * (RATE_LIMITS.calculator). Public and sessionless by design (DOMAIN §1).
  */
+import { limitByAddress } from "@/lib/auth/throttle";
 import { type Calculation, paramsOf, type RawParams } from "@/lib/services/calculate-params";
 
 function json(body: unknown, status: number): Response {
@@ -16,7 +18,9 @@ export function calculatorRoute<T>(
   calculate: (params: RawParams) => Calculation<T>,
   render: (value: T) => Record<string, number | boolean>,
 ) {
-  return (request: Request): Response => {
+  return async (request: Request): Promise<Response> => {
+    const limited = await limitByAddress(request, "calculator");
+    if (limited) return limited;
     try {
       const outcome = calculate(paramsOf(new URL(request.url).searchParams));
       if (outcome.ok) return json(render(outcome.value), 200);

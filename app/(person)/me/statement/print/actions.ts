@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/guard";
+import { enforcePrincipalLimit } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { issueStatement } from "@/lib/services/issue-statement";
 import { verificationKey } from "@/lib/services/verification-key";
@@ -18,6 +19,7 @@ export const issueStatementAction = defineAction({
   role: "person",
   schema,
   run: async (principal, input) => {
+    await enforcePrincipalLimit("exports", principal);
     const { id } = await issueStatement(db(), {
       personId: principal.id,
       year: input.year,

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { listStatement } from "@/lib/services/list-statement";
 import { assertValidQuery, statementRowJson } from "@/lib/services/person-api";
 import { parseStatementQuery } from "@/lib/services/statement-query";
@@ -14,7 +14,7 @@ export const GET = defineRoute({
   role: "person",
   run: async (principal, request) => {
     const query = assertValidQuery(parseStatementQuery(new URL(request.url).searchParams));
-    const page = await listStatement(db(), { personId: principal.id, ...query });
+    const page = await listStatement(readDb(), { personId: principal.id, ...query });
     return {
       hasAccount: page.hasAccount,
       rows: page.rows.map(statementRowJson),
