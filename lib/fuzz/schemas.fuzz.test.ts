@@ -249,11 +249,13 @@ function conforms(schema: Schema, value: unknown, at: string, key: string): stri
   switch (def.type) {
     case "string": {
       if (typeof value !== "string") return bad("expected a string");
+      // zod 4.6 counts a string's length in code points (a surrogate pair is one), not UTF-16 units.
+      const length = Array.from(value).length;
       for (const c of checks) {
         if (c.check === "string_format" && c.pattern && !c.pattern.test(value))
           return bad(`does not match ${c.pattern}`);
-        if (c.check === "max_length" && value.length > c.maximum!) return bad(`longer than ${c.maximum}`);
-        if (c.check === "min_length" && value.length < c.minimum!) return bad(`shorter than ${c.minimum}`);
+        if (c.check === "max_length" && length > c.maximum!) return bad(`longer than ${c.maximum}`);
+        if (c.check === "min_length" && length < c.minimum!) return bad(`shorter than ${c.minimum}`);
       }
       return [];
     }

@@ -104,6 +104,7 @@ describe("calculateRetirement", () => {
     { label: "more local than total", params: { ...base, localMonths: "342" }, param: "localMonths", code: "INVALID_PARAMETER" },
     { label: "a base in exponent notation", params: { ...base, unitAverageBase: "1e5" }, param: "unitAverageBase", code: "INVALID_PARAMETER" },
     { label: "a zero base", params: { ...base, unitAverageBase: "0" }, param: "unitAverageBase", code: "INVALID_PARAMETER" },
+    { label: "a base over ¥100,000,000 (its lump sum overflowed the API's JSON number: 500, found by fuzzing)", params: { gender: "M", totalMonths: "0", localMonths: "0", unitAverageBase: "3127499741229.52" }, param: "unitAverageBase", code: "INVALID_PARAMETER" },
     { label: "two bases", params: { ...base, unitAverageBase: ["1", "2"] }, param: "unitAverageBase", code: "INVALID_PARAMETER" },
     { label: "months short but no base", params: { ...base, unitAverageBase: undefined }, param: "unitAverageBase", code: "MISSING_PARAMETER" },
   ])("refuses $label", ({ params, param, code }) => {

@@ -18,6 +18,12 @@ function monthCount(label: string) {
     .refine((n) => n <= MAX_MONTHS, `${label}应为0到${MAX_MONTHS}之间的整数`);
 }
 
+/**
+ * ¥100,000,000 a month: far above any real base, and it keeps the lump sum (base × up to 1200 months × 8%)
+ * inside safe integers; an unbounded base overflowed the JSON number and the API answered 500 (found by fuzzing).
+ */
+export const MAX_BASE_FEN = 10_000_000_000n;
+
 /** Optional: only needed when months are short, which the rule decides once it has the months. */
 const optionalBase = z
   .string({ error: "单位上年度平均月缴费基数只能填写一个" })
@@ -32,7 +38,8 @@ const optionalBase = z
       return z.NEVER;
     }
   })
-  .refine((fen) => fen === null || fen > 0n, "单位上年度平均月缴费基数应大于0");
+  .refine((fen) => fen === null || fen > 0n, "单位上年度平均月缴费基数应大于0")
+  .refine((fen) => fen === null || fen <= MAX_BASE_FEN, "单位上年度平均月缴费基数不能超过1亿元");
 
 export const retirementParams = z.object({
   gender: z.enum(["M", "F"], {
