@@ -12,14 +12,13 @@
 import NextAuth from "next-auth";
 import { type NextRequest, NextResponse } from "next/server";
 import { sessionConfig } from "@/lib/auth/session-config";
-import { readSessionToken, SINGLE_SESSION_COOKIE } from "@/lib/auth/session-read";
+import { readSessionToken, SESSION_COOKIE, SINGLE_SESSION_COOKIE } from "@/lib/auth/session-read";
 import { checkOrigin, isRefused, type OriginRequest, ownOrigin } from "@/lib/domain/origin-check";
 import { contentSecurityPolicy, mustNotBeStored, STATIC_SECURITY_HEADERS } from "@/lib/domain/security-headers";
 import { lastSeenIsStale } from "@/lib/domain/session-timeouts";
 
 const { auth } = NextAuth(sessionConfig);
 
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const NOT_ACTIVITY = /^\/(_next\/|api\/auth\/|favicon\.ico$)/;
 
 function newNonce(): string {

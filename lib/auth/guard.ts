@@ -11,7 +11,7 @@ import { auth } from "@/lib/auth/config";
 import { db, rawPool } from "@/lib/db/client";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { errorResponse, fieldErrorsOf } from "@/lib/http/errors";
-import { readSessionToken, SINGLE_SESSION_COOKIE } from "./session-read";
+import { readSessionToken, SESSION_COOKIE, SINGLE_SESSION_COOKIE } from "./session-read";
 import { enforcePrincipalLimit } from "./throttle";
 
 export { fieldErrorsOf };
@@ -65,7 +65,7 @@ export const getPrincipal = cache(async (): Promise<SessionPrincipal | null> => 
  */
 async function sessionClaims(): Promise<{ role?: Role; principalId?: number; sessionVersion?: number } | null> {
   const secret = process.env.AUTH_SECRET;
-  const tokens = (await cookies()).getAll().filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+  const tokens = (await cookies()).getAll().filter((c) => SESSION_COOKIE.test(c.name));
   if (tokens.length === 0) return null;
   if (secret && tokens.length === 1 && SINGLE_SESSION_COOKIE.test(tokens[0]!.name)) {
     return readSessionToken(tokens[0]!.name, tokens[0]!.value, secret);
@@ -75,7 +75,7 @@ async function sessionClaims(): Promise<{ role?: Role; principalId?: number; ses
 
 /** A session cookie that no longer yields a principal: the token expired, or the session was revoked. */
 async function hasStaleSessionCookie(): Promise<boolean> {
-  return (await cookies()).getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+  return (await cookies()).getAll().some((c) => SESSION_COOKIE.test(c.name));
 }
 
 /**

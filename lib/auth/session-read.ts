@@ -10,6 +10,9 @@ import { decode } from "next-auth/jwt";
 import { sessionExpired } from "@/lib/domain/session-timeouts";
 import type { SessionClaims } from "./session-token";
 
+/** The session token's cookie, whole or one of its chunks (name.0, name.1, …). */
+export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 /** One cookie, not split into chunks (Auth.js splits tokens over 4 KB; ours are far smaller). */
 export const SINGLE_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
 
